@@ -1,0 +1,3 @@
+from async_lint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""The per-module state a rule sees while the traversal stands on a node."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from async_lint.analysis.resolver import Resolver
+from async_lint.analysis.scopes import Scope
+from async_lint.analysis.values import Instance, Member, Ref, Value
+from async_lint.knowledge import BlockingCall, Knowledge
+
+if TYPE_CHECKING:
+    from async_lint.config import Settings
+    from async_lint.diagnostics import Fix
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's report, positioned by node; the engine turns it into a Diagnostic."""
+
+    code: str
+    node: cst.CSTNode
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class BlockingMatch:
+    call: BlockingCall
+    display: str  # how the message names it: `time.sleep()`, `threading.Lock.acquire()`
+
+
+class ModuleContext:
+    def __init__(
+        self,
+        module: cst.Module,
+        source: str,
+        filename: str,
+        settings: Settings,
+        knowledge: Knowledge,
+        module_name: str,
+        package: str | None,
+    ) -> None:
+        self.module = module
+        self.source = source
+        self.filename = filename
+        self.settings = settings
+        self.knowledge = knowledge
+        self.resolver = Resolver(module, knowledge, module_name, package)
+        self.scope: Scope = self.resolver.module_scope
+        self._enclosing: list[Scope] = []  # the scopes the open bodies were entered from
+        self._async_functions: list[cst.FunctionDef] = []
+        self.awaited: set[cst.CSTNode] = set()
+        self.findings: list[Finding] = []
+        self._blocking: dict[cst.Call, BlockingMatch | None] = {}
+
+    # -- traversal bookkeeping (called by the engine) -------------------------
+
+    def enter(self, node: cst.CSTNode) -> None:
+        """Open the body of a function, lambda, class or comprehension."""
+        if isinstance(node, cst.FunctionDef) and node.asynchronous is not None:
+            self._async_functions.append(node)
+        self._enclosing.append(self.scope)
+        self.scope = self.resolver.scope_of(node, self.scope)
+
+    def exit(self, node: cst.CSTNode) -> None:
+        if self._async_functions and self._async_functions[-1] is node:
+            self._async_functions.pop()
+        self.scope = self._enclosing.pop()
+
+    # -- questions rules ask ------------------------------------------------
+
+    @property
+    def in_async_context(self) -> bool:
+        """True inside an `async def` body, outside nested sync defs, lambdas and classes."""
+        scope = self.scope
+        while scope.kind == "comprehension":
+            assert scope.parent is not None
+            scope = scope.parent
+        node = scope.node
+        return isinstance(node, cst.FunctionDef) and node.asynchronous is not None
+
+    @property
+    def async_function(self) -> cst.FunctionDef | None:
+        """The innermost `async def` whose body is the current async context."""
+        return self._async_functions[-1] if self.in_async_context else None
+
+    def resolve(self, expr: cst.BaseExpression) -> Value | None:
+        return self.resolver.resolve(expr, self.scope)
+
+    def qualified_name(self, expr: cst.BaseExpression) -> str | None:
+        """The qualified name of an imported function, class or module, else None."""
+        return self.resolver.qualified_name(expr, self.scope)
+
+    def is_awaited(self, node: cst.CSTNode) -> bool:
+        return node in self.awaited
+
+    def blocking_call(self, call: cst.Call) -> BlockingMatch | None:
+        """The knowledge entry of a blocking call, unless a literal argument makes it non-blocking."""
+        if call in self._blocking:
+            return self._blocking[call]
+        match = self._match_blocking(call)
+        if match is not None and _passes_non_blocking_argument(call, match.call):
+            match = None
+        self._blocking[call] = match
+        return match
+
+    def _match_blocking(self, call: cst.Call) -> BlockingMatch | None:
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value not in self.knowledge.call_names:
+            return None  # cheap: no known blocking API has this name
+        callee = self.resolve(func)
+        if isinstance(callee, Ref) and callee.definition is None:
+            found = self.knowledge.functions.get(callee.name)
+            if found is not None:
+                return BlockingMatch(found, f"{_display(callee.name)}()")
+        elif isinstance(callee, Member) and len(callee.path) == 1:
+            for cls in callee.owner.types:
+                found = self.knowledge.methods.get((cls, callee.path[0]))
+                if found is not None:
+                    return BlockingMatch(found, f"{cls}.{callee.path[0]}()")
+        return None
+
+    def instance_types(self, expr: cst.BaseExpression) -> tuple[str, ...]:
+        value = self.resolve(expr)
+        return value.types if isinstance(value, Instance) else ()
+
+    @cached_property
+    def imported_modules(self) -> frozenset[str]:
+        """Top-level modules imported anywhere at module level."""
+        found = set()
+        for bindings in self.resolver.module_scope.bindings.values():
+            for binding in bindings:
+                if binding.target is not None and binding.kind.value == "import":
+                    found.add(binding.target.split(".", 1)[0])
+        return frozenset(found)
+
+    # -- reporting ------------------------------------------------------------
+
+    def report(self, code: str, node: cst.CSTNode, message: str, fix: Fix | None = None) -> None:
+        self.findings.append(Finding(code, node, message, fix))
+
+
+def _display(name: str) -> str:
+    return name.removeprefix("builtins.")
+
+
+def _passes_non_blocking_argument(call: cst.Call, blocking: BlockingCall) -> bool:
+    if not blocking.non_blocking:
+        return False
+    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    for option in blocking.non_blocking:
+        value = keywords.get(option.keyword)
+        if value is None and option.position is not None and option.position < len(positional):
+            value = positional[option.position]
+        if value is not None and _literal(value) == option.value and _literal(value) is not None:
+            return True
+    return False
+
+
+def _literal(expr: cst.BaseExpression) -> object:
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
+        return expr.value == "True"
+    if isinstance(expr, (cst.Integer, cst.Float)):
+        return expr.evaluated_value
+    return None

@@ -1,0 +1,320 @@
+"""Resolve expressions to qualified names and instance types.
+
+Resolution is flow-insensitive and conservative: a name bound several times
+resolves only when every binding agrees (bindings to `None` are ignored, so
+`client = None` before `client = OpenAI()` still tracks). Anything uncertain
+resolves to `None`, and rules stay silent on `None`.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+import libcst as cst
+
+from async_lint.analysis import scopes
+from async_lint.analysis.scopes import Binding, Kind, Scope
+from async_lint.analysis.values import Instance, Member, Ref, Value
+from async_lint.knowledge import Knowledge
+
+_BUILTINS = frozenset(dir(builtins))
+_TYPING = ("typing", "typing_extensions")
+_MISSING = object()
+
+
+class Resolver:
+    def __init__(
+        self, module: cst.Module, knowledge: Knowledge, name: str, package: str | None
+    ) -> None:
+        self.knowledge = knowledge
+        self.package = package
+        self.module_scope = scopes.module_scope(module, name, package)
+        self._scopes: dict[cst.CSTNode, Scope] = {module: self.module_scope}
+        self._values: dict[Binding, Value | None] = {}
+        self._in_progress: set[Binding] = set()
+        self._class_attributes: dict[cst.ClassDef, dict[str, list[tuple[Binding, Scope]]]] = {}
+        self._defined_in: dict[cst.CSTNode, Scope] = {}  # local def/class -> where it is bound
+
+    # -- scopes -------------------------------------------------------------
+
+    def scope_of(self, node: cst.CSTNode, parent: Scope) -> Scope:
+        """The scope a function, lambda, class or comprehension opens (cached)."""
+        scope = self._scopes.get(node)
+        if scope is None:
+            if isinstance(node, cst.FunctionDef):
+                scope = scopes.function_scope(node, parent, self.package)
+            elif isinstance(node, cst.ClassDef):
+                scope = scopes.class_scope(node, parent, self.package)
+            elif isinstance(node, cst.Lambda):
+                scope = scopes.lambda_scope(node, parent)
+            else:
+                scope = scopes.comprehension_scope(node, parent)
+            self._scopes[node] = scope
+        return scope
+
+    def lookup(self, name: str, scope: Scope) -> tuple[list[Binding], Scope] | None:
+        for candidate in (scope, *scope.visible_parents()):
+            if name in candidate.global_names:
+                candidate = self.module_scope
+            bindings = candidate.bindings.get(name)
+            if bindings:
+                return bindings, candidate
+        return None
+
+    # -- expressions --------------------------------------------------------
+
+    def resolve(self, expr: cst.BaseExpression, scope: Scope) -> Value | None:
+        if isinstance(expr, cst.Name):
+            return self._name(expr.value, scope)
+        if isinstance(expr, cst.Attribute):
+            base = self.resolve(expr.value, scope)
+            return None if base is None else self.member(base, expr.attr.value)
+        if isinstance(expr, cst.Call):
+            callee = self.resolve(expr.func, scope)
+            return None if callee is None else self.call_result(callee)
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+            left = self.resolve(expr.left, scope)
+            if isinstance(left, Instance):
+                return self._returns(left, "__truediv__")
+        return None
+
+    def qualified_name(self, expr: cst.BaseExpression, scope: Scope) -> str | None:
+        """The qualified name of an external function, class or module."""
+        value = self.resolve(expr, scope)
+        if isinstance(value, Ref) and value.definition is None:
+            return value.name
+        return None
+
+    def _name(self, name: str, scope: Scope) -> Value | None:
+        found = self.lookup(name, scope)
+        if found is None:
+            return Ref(f"builtins.{name}") if name in _BUILTINS else None
+        bindings, where = found
+        result: object = _MISSING
+        for binding in bindings:
+            if binding.kind is Kind.ASSIGNMENT and _is_none(binding.value):
+                continue
+            value = self.binding_value(binding, where)
+            if value is None or (result is not _MISSING and value != result):
+                return None
+            result = value
+        return None if result is _MISSING else result  # type: ignore[return-value]
+
+    def binding_value(self, binding: Binding, scope: Scope) -> Value | None:
+        if binding in self._values:
+            return self._values[binding]
+        if binding in self._in_progress:
+            return None  # a cycle such as `a = b; b = a`
+        self._in_progress.add(binding)
+        try:
+            value = self._binding_value(binding, scope)
+        finally:
+            self._in_progress.discard(binding)
+        self._values[binding] = value
+        return value
+
+    def _binding_value(self, binding: Binding, scope: Scope) -> Value | None:
+        kind = binding.kind
+        if kind is Kind.IMPORT:
+            return Ref(self.knowledge.canonical(binding.target or ""))
+        if kind is Kind.DEFINITION:
+            node = binding.node
+            assert isinstance(node, (cst.FunctionDef, cst.ClassDef))
+            self._defined_in[node] = scope
+            return Ref(f"{scope.qualname}.{node.name.value}", node)
+        if kind is Kind.ASSIGNMENT:
+            assert binding.value is not None
+            return self.resolve(binding.value, scope)
+        if kind is Kind.ANNOTATION:
+            assert binding.annotation is not None
+            annotated = self.instance_of_annotation(binding.annotation, scope)
+            if annotated is None and binding.value is not None:
+                return self.resolve(binding.value, scope)
+            return annotated
+        if kind is Kind.CONTEXT_MANAGER:
+            assert binding.value is not None
+            entered = self.resolve(binding.value, scope)
+            # Clients and executors return themselves from __enter__.
+            return entered if isinstance(entered, Instance) else None
+        if kind is Kind.PARAMETER:
+            return self._parameter(binding, scope)
+        return None
+
+    def _parameter(self, binding: Binding, scope: Scope) -> Value | None:
+        param = binding.node
+        assert isinstance(param, cst.Param)
+        class_scope = scope.parent
+        if binding.target is not None and class_scope is not None:
+            classdef = class_scope.node
+            assert isinstance(classdef, cst.ClassDef)
+            assert class_scope.parent is not None
+            if binding.target == "class":
+                return Ref(class_scope.qualname, classdef)
+            return self.class_instance(classdef, class_scope.parent)
+        if param.annotation is not None and scope.parent is not None:
+            # Annotations are evaluated where the function is defined.
+            return self.instance_of_annotation(param.annotation.annotation, scope.parent)
+        return None
+
+    # -- calls, attributes, types -------------------------------------------
+
+    def call_result(self, callee: Value) -> Value | None:
+        if isinstance(callee, Ref):
+            if callee.definition is None:
+                name = callee.name
+                if name in self.knowledge.classes:
+                    return Instance((name,))
+                made = self.knowledge.factories.get(name)
+                return Instance((made,)) if made is not None else None
+            scope = self._defined_in.get(callee.definition)
+            if scope is None:
+                return None
+            if isinstance(callee.definition, cst.ClassDef):
+                return self.class_instance(callee.definition, scope)
+            returns = callee.definition.returns
+            if returns is not None:
+                return self.instance_of_annotation(returns.annotation, scope)
+            return None
+        if isinstance(callee, Member) and len(callee.path) == 1:
+            return self._returns(callee.owner, callee.path[0])
+        return None
+
+    def _returns(self, owner: Instance, member: str) -> Instance | None:
+        for cls in owner.types:
+            made = self.knowledge.members.get((cls, member))
+            if made is not None:
+                return Instance((made,))
+        return None
+
+    def member(self, base: Value, attr: str) -> Value | None:
+        if isinstance(base, Ref):
+            if base.definition is None:
+                return Ref(self.knowledge.canonical(f"{base.name}.{attr}"))
+            if isinstance(base.definition, cst.ClassDef):
+                return self._class_member(base.definition, attr)
+            return None
+        if isinstance(base, Instance):
+            if any((cls, attr) in self.knowledge.properties for cls in base.types):
+                return self._returns(base, attr)
+            if base.definition is not None:
+                found = self._class_member(base.definition, attr)
+                if found is not None:
+                    return found
+            return Member(base, (attr,))
+        return Member(base.owner, (*base.path, attr))
+
+    def _class_member(self, classdef: cst.ClassDef, attr: str, depth: int = 0) -> Value | None:
+        """An attribute of a local class or, failing that, of its local bases."""
+        class_scope = self._class_scope(classdef)
+        if class_scope is None or depth > 20:
+            return None
+        candidates = self._attributes(classdef, class_scope).get(attr)
+        if candidates:
+            results = {self.binding_value(binding, scope) for binding, scope in candidates}
+            return results.pop() if len(results) == 1 else None
+        assert class_scope.parent is not None
+        for base in classdef.bases:
+            value = self.resolve(base.value, class_scope.parent) if base.keyword is None else None
+            if isinstance(value, Ref) and isinstance(value.definition, cst.ClassDef):
+                found = self._class_member(value.definition, attr, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _class_scope(self, classdef: cst.ClassDef) -> Scope | None:
+        scope = self._scopes.get(classdef)
+        if scope is None and classdef in self._defined_in:
+            scope = self.scope_of(classdef, self._defined_in[classdef])
+        return scope
+
+    def _attributes(
+        self, classdef: cst.ClassDef, class_scope: Scope
+    ) -> dict[str, list[tuple[Binding, Scope]]]:
+        """Class-body names and `self.x = ...` assignments in the class's methods."""
+        cached = self._class_attributes.get(classdef)
+        if cached is not None:
+            return cached
+        attributes: dict[str, list[tuple[Binding, Scope]]] = {}
+        self._class_attributes[classdef] = attributes
+        for name, bindings in class_scope.bindings.items():
+            attributes[name] = [(binding, class_scope) for binding in bindings]
+        for bindings in class_scope.bindings.values():
+            for binding in bindings:
+                method = binding.node
+                if binding.kind is not Kind.DEFINITION or not isinstance(method, cst.FunctionDef):
+                    continue
+                method_scope = self.scope_of(method, class_scope)
+                receiver = _first_parameter(method)
+                for owner, attr, value in method_scope.attribute_assignments:
+                    if owner == receiver and not _is_none(value):
+                        assigned = Binding(Kind.ASSIGNMENT, value=value)
+                        attributes.setdefault(attr, []).append((assigned, method_scope))
+        return attributes
+
+    def class_instance(self, classdef: cst.ClassDef, scope: Scope) -> Instance:
+        class_scope = self.scope_of(classdef, scope)
+        types = [class_scope.qualname]
+        for base in classdef.bases:
+            if base.keyword is not None:
+                continue
+            value = self.resolve(base.value, scope)
+            if isinstance(value, Ref) and value.definition is None:
+                types.append(value.name)
+            elif isinstance(value, Ref) and isinstance(value.definition, cst.ClassDef):
+                parent_scope = self._defined_in.get(value.definition)
+                if parent_scope is not None and value.definition is not classdef:
+                    inherited = self.class_instance(value.definition, parent_scope)
+                    types.extend(t for t in inherited.types if t not in types)
+        return Instance(tuple(types), classdef)
+
+    def instance_of_annotation(self, annotation: cst.BaseExpression, scope: Scope) -> Value | None:
+        if isinstance(annotation, cst.SimpleString):
+            try:
+                text = annotation.evaluated_value
+                parsed = cst.parse_expression(text if isinstance(text, str) else "")
+            except Exception:  # noqa: BLE001 - an annotation that is not an expression
+                return None
+            return self.instance_of_annotation(parsed, scope)
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(
+            annotation.operator, cst.BitOr
+        ):
+            members = [annotation.left, annotation.right]
+            return self._optional(members, scope)
+        if isinstance(annotation, cst.Subscript):
+            generic = self.qualified_name(annotation.value, scope)
+            elements = [
+                element.slice.value
+                for element in annotation.slice
+                if isinstance(element.slice, cst.Index)
+            ]
+            if generic in {f"{m}.Optional" for m in _TYPING} and len(elements) == 1:
+                return self.instance_of_annotation(elements[0], scope)
+            if generic in {f"{m}.Union" for m in _TYPING}:
+                return self._optional(elements, scope)
+            if generic in {f"{m}.Annotated" for m in _TYPING} and elements:
+                return self.instance_of_annotation(elements[0], scope)
+            return None
+        value = self.resolve(annotation, scope)
+        if isinstance(value, Ref):
+            if value.definition is None:
+                return Instance((value.name,))
+            if isinstance(value.definition, cst.ClassDef):
+                defining = self._defined_in.get(value.definition)
+                return None if defining is None else self.class_instance(value.definition, defining)
+        return None
+
+    def _optional(self, members: list[cst.BaseExpression], scope: Scope) -> Value | None:
+        """`X | None` and `Union[X, None]` are X; other unions are unknown."""
+        kept = [m for m in members if not _is_none(m)]
+        if len(kept) != 1:
+            return None
+        return self.instance_of_annotation(kept[0], scope)
+
+
+def _is_none(expr: cst.BaseExpression | None) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
+
+
+def _first_parameter(function: cst.FunctionDef) -> str | None:
+    params = (*function.params.posonly_params, *function.params.params)
+    return params[0].name.value if params else None

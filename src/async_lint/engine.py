@@ -1,0 +1,188 @@
+"""Parse once, run every enabled rule in one traversal, return diagnostics.
+
+Rules report libcst nodes; positions are computed only when a module has
+findings (libcst derives them by regenerating the code, which costs about as
+much as a traversal). `# noqa` comments are applied here with flake8's
+semantics unless the caller (the flake8 plugin) applies its own.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from async_lint import noqa
+from async_lint.analysis.context import Finding, ModuleContext
+from async_lint.analysis.modules import module_name_for
+from async_lint.config import Settings
+from async_lint.diagnostics import Diagnostic, Position
+from async_lint.rules import REGISTRY
+from async_lint.rules.base import Rule
+from async_lint.sources import SourceError, decode
+
+# Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
+_BODY_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+PARSE_ERROR = "ASL000"
+INTERNAL_ERROR = "ASL999"
+
+
+@dataclass(frozen=True)
+class Result:
+    diagnostics: list[Diagnostic]
+    verbose: list[str]  # tracebacks of internal errors, for --verbose
+
+
+def lint_file(path: str, settings: Settings, display: str | None = None) -> Result:
+    """Lint one file from disk; unreadable or undecodable files become ASL000."""
+    display = display or path
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        source = decode(data)
+    except (OSError, SourceError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return Result([_whole_file(display, PARSE_ERROR, f"cannot parse: {reason}")], [])
+    return lint_source(source, display, settings, path=path)
+
+
+def lint_source(
+    source: str,
+    filename: str,
+    settings: Settings,
+    *,
+    path: str | None = None,
+    apply_noqa: bool = True,
+) -> Result:
+    """Lint source text. `path` locates the module in its package (defaults to filename)."""
+    codes = settings.enabled_codes(filename)
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        where = Position(max(error.raw_line, 1), max(error.raw_column, 0))
+        message = f"cannot parse: {error.message}"
+        diagnostic = Diagnostic(filename, where, PARSE_ERROR, message, where)
+        return _keep([diagnostic], source, codes, apply_noqa)
+    except RecursionError:
+        diagnostic = _whole_file(filename, PARSE_ERROR, "cannot parse: too deeply nested")
+        return _keep([diagnostic], source, codes, apply_noqa)
+    except Exception as error:  # noqa: BLE001 - the parser's other failures (NUL bytes, ...)
+        diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {error}")
+        return _keep([diagnostic], source, codes, apply_noqa)
+
+    rules = [REGISTRY[code] for code in sorted(codes) if code in REGISTRY]
+    module_name, package = module_name_for(path or filename)
+    ctx = ModuleContext(module, source, filename, settings, settings.knowledge, module_name, package)
+    traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _has_visitors(rule)])
+    try:
+        module.visit(traversal)
+    except RecursionError:
+        traversal.fail_module("the module is too deeply nested to analyse")
+    if not ctx.findings:
+        return Result([], traversal.tracebacks)
+    diagnostics = _position(filename, module, ctx.findings)
+    return Result(_keep(diagnostics, source, codes, apply_noqa).diagnostics, traversal.tracebacks)
+
+
+def _keep(
+    diagnostics: list[Diagnostic], source: str, codes: Iterable[str], apply_noqa: bool
+) -> Result:
+    enabled = set(codes)
+    kept = [d for d in diagnostics if d.code in enabled or d.code == INTERNAL_ERROR]
+    if apply_noqa and kept:
+        kept = noqa.filter_suppressed(kept, source)
+    return Result(sorted(kept, key=lambda d: d.sort_key), [])
+
+
+def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    seen: set[tuple[str, int]] = set()
+    diagnostics = []
+    for finding in findings:
+        if (finding.code, id(finding.node)) in seen:
+            continue  # one finding per node per code
+        seen.add((finding.code, id(finding.node)))
+        code_range = positions.get(finding.node)
+        if code_range is None:  # the module itself, for whole-file findings
+            start = end = Position(1, 0)
+        else:
+            start = Position(code_range.start.line, code_range.start.column)
+            end = Position(code_range.end.line, code_range.end.column)
+        diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, finding.fix))
+    return diagnostics
+
+
+def _whole_file(filename: str, code: str, message: str) -> Diagnostic:
+    start = Position(1, 0)
+    return Diagnostic(filename, start, code, message, start)
+
+
+def _has_visitors(rule: type[Rule]) -> bool:
+    return any(name.startswith(("visit_", "leave_")) for name in dir(rule))
+
+
+class _Traversal(cst.CSTVisitor):
+    """One walk over the module: keeps the context current and dispatches to rules."""
+
+    def __init__(self, ctx: ModuleContext, rules: list[Rule]) -> None:
+        self.ctx = ctx
+        self.tracebacks: list[str] = []
+        self._visit: dict[type, list[tuple[Rule, Callable]]] = {}
+        self._leave: dict[type, list[tuple[Rule, Callable]]] = {}
+        self._failed: set[str] = set()
+        for rule in rules:
+            for attribute in dir(rule):
+                prefix, _, node_name = attribute.partition("_")
+                if prefix in ("visit", "leave") and hasattr(cst, node_name):
+                    table = self._visit if prefix == "visit" else self._leave
+                    table.setdefault(getattr(cst, node_name), []).append(
+                        (rule, getattr(rule, attribute))
+                    )
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        kind = type(node)
+        if kind is cst.Await:
+            self.ctx.awaited.add(node.expression)  # type: ignore[attr-defined]
+        elif kind in _COMPREHENSIONS:
+            self.ctx.enter(node)
+        handlers = self._visit.get(kind)
+        if handlers:
+            self._dispatch(handlers, node)
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        kind = type(original_node)
+        handlers = self._leave.get(kind)
+        if handlers:
+            self._dispatch(handlers, original_node)
+        if kind in _COMPREHENSIONS:
+            self.ctx.exit(original_node)
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        if attribute == "body" and isinstance(node, _BODY_SCOPES):
+            self.ctx.enter(node)
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        if attribute == "body" and isinstance(original_node, _BODY_SCOPES):
+            self.ctx.exit(original_node)
+
+    def _dispatch(self, handlers: list[tuple[Rule, Callable]], node: cst.CSTNode) -> None:
+        for rule, handler in handlers:
+            if rule.code in self._failed:
+                continue
+            try:
+                handler(node)
+            except Exception as error:  # noqa: BLE001 - one rule's bug must not hide the others
+                self._failed.add(rule.code)
+                self.tracebacks.append(traceback.format_exc())
+                summary = f"{type(error).__name__}: {error}"
+                message = f"internal error in {rule.code} {rule.name}: {summary}"
+                self.ctx.report(INTERNAL_ERROR, node, message)
+
+    def fail_module(self, reason: str) -> None:
+        self.ctx.report(INTERNAL_ERROR, self.ctx.module, f"internal error: {reason}")

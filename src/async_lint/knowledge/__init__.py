@@ -1,0 +1,98 @@
+"""What async-lint knows about libraries, as data.
+
+Every table here is keyed by the fully qualified name users reach through
+their imports (`time.sleep`, `threading.Lock.acquire`). Adding an API is one
+entry in one of the data modules, never a new `if` in a rule. The
+`Knowledge` object merges the built-in tables with the user's
+`extra-blocking-calls` option.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class NonBlockingArg:
+    """A literal argument that turns a blocking call into a non-blocking one.
+
+    `acquire(blocking=False)` and `acquire(False)` are both written as
+    `NonBlockingArg("blocking", 0, False)`. Literal values compare with ==, so
+    `timeout=0` also matches `timeout=0.0`.
+    """
+
+    keyword: str
+    position: int | None
+    value: object
+
+
+@dataclass(frozen=True)
+class BlockingCall:
+    """A call that blocks the calling thread, and therefore the event loop."""
+
+    code: str  # the ASL1xx rule that reports it
+    instead: str  # what async code should use, as a phrase for the message
+    non_blocking: tuple[NonBlockingArg, ...] = ()
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The merged view the analysis and the rules consult."""
+
+    # qualified function or class name -> blocking call (a class: its constructor)
+    functions: Mapping[str, BlockingCall]
+    # (qualified class name, method name) -> blocking call
+    methods: Mapping[tuple[str, str], BlockingCall]
+    # qualified names that are classes: calling one makes an instance of it
+    classes: frozenset[str]
+    # qualified function name -> qualified class of the instance it returns
+    factories: Mapping[str, str]
+    # (qualified class, method or attribute) -> qualified class it returns
+    members: Mapping[tuple[str, str], str]
+    # the members above that are read as attributes (`path.parent`), not called
+    properties: frozenset[tuple[str, str]] = frozenset()
+    # alternative spellings -> the canonical qualified name
+    aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(name, name)
+
+    @cached_property
+    def call_names(self) -> frozenset[str]:
+        """The last name of every blocking API: `x.y()` with another `y` cannot match."""
+        names = {name.rpartition(".")[2] for name in self.functions}
+        return frozenset(names | {method for _, method in self.methods})
+
+
+def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
+    """The built-in knowledge, extended with `extra-blocking-calls`.
+
+    An extra name `pkg.mod.fetch` is matched as a function; `pkg.Client.fetch`
+    also as the method `fetch` of instances of the class `pkg.Client`.
+    """
+    from async_lint.knowledge import http, stdlib
+
+    functions = {**stdlib.FUNCTIONS, **http.FUNCTIONS}
+    methods = dict(stdlib.METHODS)
+    classes = set(stdlib.CLASSES)
+    for name, code in (extra_blocking_calls or {}).items():
+        call = BlockingCall(code, "a non-blocking alternative or `await asyncio.to_thread(...)`")
+        functions[name] = call
+        owner, _, method = name.rpartition(".")
+        if owner:
+            methods[(owner, method)] = call
+            classes.add(owner)
+    return Knowledge(
+        functions=functions,
+        methods=methods,
+        classes=frozenset(classes),
+        factories=dict(stdlib.FACTORIES),
+        members=dict(stdlib.MEMBERS),
+        properties=stdlib.PROPERTIES,
+        aliases={**stdlib.ALIASES, **http.ALIASES},
+    )
+
+
+DEFAULT = build()

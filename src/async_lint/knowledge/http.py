@@ -1,0 +1,23 @@
+"""Module-level synchronous HTTP calls (ASL102)."""
+
+from async_lint.knowledge import BlockingCall
+
+_ASYNC_HTTP = "an async HTTP client (`httpx.AsyncClient`, `aiohttp.ClientSession`)"
+_HTTP = BlockingCall("ASL102", _ASYNC_HTTP)
+_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
+
+FUNCTIONS = {
+    **{f"{module}.{verb}": _HTTP for module in ("requests", "niquests") for verb in _VERBS},
+    **{f"{module}.{verb}": _HTTP for module in ("httpx", "httpx2") for verb in (*_VERBS, "stream")},
+    "urllib.request.urlopen": _HTTP,
+    "urllib3.request": _HTTP,
+    "http.client.HTTPConnection": _HTTP,
+    "http.client.HTTPSConnection": _HTTP,
+}
+
+# The same functions under the submodules that define them.
+ALIASES = {
+    **{f"requests.api.{verb}": f"requests.{verb}" for verb in _VERBS},
+    **{f"niquests.api.{verb}": f"niquests.{verb}" for verb in _VERBS},
+    **{f"httpx._api.{verb}": f"httpx.{verb}" for verb in (*_VERBS, "stream")},
+}

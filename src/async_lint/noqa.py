@@ -1,0 +1,66 @@
+"""`# noqa` comments, with flake8's semantics.
+
+A comment suppresses findings on every physical line of the logical line it
+is written on (a multi-line call with `# noqa` on its last line is
+suppressed as a whole); `# noqa` alone suppresses everything, `# noqa: A,B`
+the codes listed and any code that starts with one of them (`ASL1` is the
+ASL1xx family).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from collections.abc import Iterable
+
+from async_lint.diagnostics import Diagnostic
+
+# flake8.defaults.NOQA_INLINE_REGEXP
+NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,\s]")
+
+
+def filter_suppressed(diagnostics: Iterable[Diagnostic], source: str) -> list[Diagnostic]:
+    lines = source.splitlines(keepends=True)
+    logical = _logical_lines(source, len(lines))
+    kept = []
+    for diagnostic in diagnostics:
+        line = diagnostic.start.line
+        text = logical.get(line)
+        if text is None:
+            text = lines[line - 1] if 0 < line <= len(lines) else ""
+        if not is_suppressed(diagnostic.code, text):
+            kept.append(diagnostic)
+    return kept
+
+
+def is_suppressed(code: str, text: str) -> bool:
+    match = NOQA.search(text)
+    if match is None:
+        return False
+    listed = match.group("codes")
+    if listed is None:
+        return True
+    codes = tuple(part for part in _SEPARATOR.split(listed) if part)
+    return code in codes or code.startswith(codes)
+
+
+def _logical_lines(source: str, line_count: int) -> dict[int, str]:
+    """Map each line number to the text of the whole logical line it belongs to."""
+    lines = source.splitlines(keepends=True)
+    mapping: dict[int, str] = {}
+    first, last = line_count + 2, -1
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type in (tokenize.ENDMARKER, tokenize.DEDENT):
+                continue
+            first = min(first, token.start[0])
+            last = max(last, token.end[0])
+            if token.type in (tokenize.NL, tokenize.NEWLINE):
+                joined = "".join(lines[first - 1 : last])
+                mapping.update(dict.fromkeys(range(first, last + 1), joined))
+                first, last = line_count + 2, -1
+    except (tokenize.TokenError, SyntaxError):
+        return {}
+    return mapping

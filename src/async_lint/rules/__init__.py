@@ -1,0 +1,36 @@
+"""The rule registry: the single source of truth for codes, names and docs.
+
+The CLI, the flake8 plugin, `async-lint rule` and the README table are all
+generated from `REGISTRY`.
+"""
+
+from async_lint.rules.asl000_cannot_parse import CannotParse
+from async_lint.rules.asl101_blocking_sleep import BlockingSleep
+from async_lint.rules.asl102_blocking_http_call import BlockingHttpCall
+from async_lint.rules.asl105_blocking_file_io import BlockingFileIo
+from async_lint.rules.asl106_blocking_subprocess import BlockingSubprocess
+from async_lint.rules.asl108_blocking_wait import BlockingWait
+from async_lint.rules.asl401_nested_event_loop import NestedEventLoop
+from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCoroutine
+from async_lint.rules.base import Rule
+
+_RULES: tuple[type[Rule], ...] = (
+    CannotParse,
+    BlockingSleep,
+    BlockingHttpCall,
+    BlockingFileIo,
+    BlockingSubprocess,
+    BlockingWait,
+    NestedEventLoop,
+    GetEventLoopInCoroutine,
+)
+
+REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in _RULES}
+
+DOCS_URL = "https://github.com/async-lint/async-lint/blob/main/docs/rules.md#{anchor}"
+
+
+def docs_url(code: str) -> str:
+    rule = REGISTRY.get(code)
+    anchor = f"{code}-{rule.name}".lower() if rule else code.lower()
+    return DOCS_URL.format(anchor=anchor)

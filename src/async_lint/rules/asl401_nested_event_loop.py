@@ -1,0 +1,85 @@
+import libcst as cst
+
+from async_lint.knowledge.stdlib import EVENT_LOOP_RUNNERS, NESTED_LOOP_PATCHES
+from async_lint.rules.base import Rule
+
+
+class NestedEventLoop(Rule):
+    """
+    ## What it does
+    Reports starting an event loop from async context: `asyncio.run(...)`,
+    `asyncio.Runner(...)`, `anyio.run(...)`, `trio.run(...)`, and
+    `.run_until_complete(...)` on any loop expression (including
+    `asyncio.get_event_loop().run_until_complete(...)`).
+
+    Modules that import `nest_asyncio` are not reported: that package patches
+    the loop to allow exactly this.
+
+    ## Why is this bad
+    A coroutine already runs inside an event loop. `asyncio.run` refuses to
+    start a second one and raises `RuntimeError: asyncio.run() cannot be
+    called from a running event loop`; `run_until_complete` raises
+    `RuntimeError: This event loop is already running`. The code works in a
+    script and fails in FastAPI, Jupyter or any async test runner.
+
+    ## Example
+    ```python
+    import asyncio
+
+    async def summarize(doc):
+        return asyncio.run(llm_summarize(doc))
+    ```
+
+    ## Use instead
+    ```python
+    async def summarize(doc):
+        return await llm_summarize(doc)
+    ```
+
+    ## Fix safety
+    No automatic fix yet. The planned fix is safe for `asyncio.run(<call>)`
+    and `<loop>.run_until_complete(<call>)`: `await <call>`; other forms get
+    none.
+    """
+
+    code = "ASL401"
+    name = "nested-event-loop"
+    summary = "`asyncio.run()` / `run_until_complete()` inside a running event loop"
+    valid = (
+        "import asyncio\nasync def main():\n    pass\nif __name__ == '__main__':\n"
+        "    asyncio.run(main())\n",
+        "import asyncio\nasync def f(coro):\n    return await coro\n",
+        "import asyncio\nasync def f():\n    def blocking():\n        return asyncio.run(g())\n"
+        "    return await asyncio.to_thread(blocking)\n",
+        "import asyncio, nest_asyncio\nnest_asyncio.apply()\nasync def f():\n"
+        "    return asyncio.run(g())\n",
+        "async def f(runner):\n    return runner.run(job)\n",
+    )
+    invalid = (
+        "import asyncio\nasync def f():\n    return asyncio.run(g())\n",
+        "import asyncio\nasync def f():\n"
+        "    return asyncio.get_event_loop().run_until_complete(g())\n",
+        "async def f(loop):\n    return loop.run_until_complete(g())\n",
+        "import trio\nasync def f():\n    trio.run(g)\n",
+        "import asyncio\nasync def f():\n    with asyncio.Runner() as runner:\n"
+        "        runner.run(g())\n",
+    )
+
+    def visit_Call(self, node: cst.Call) -> None:
+        ctx = self.ctx
+        if not ctx.in_async_context or ctx.is_awaited(node):
+            return
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "run_until_complete":
+            what = "`run_until_complete()`"
+        else:
+            name = ctx.qualified_name(func)
+            if name not in EVENT_LOOP_RUNNERS:
+                return
+            what = f"`{name}()`"
+        if ctx.imported_modules & NESTED_LOOP_PATCHES:
+            return
+        self.report(
+            node,
+            f"{what} inside a running event loop raises RuntimeError; `await` the coroutine instead",
+        )

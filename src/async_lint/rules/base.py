@@ -1,0 +1,63 @@
+"""What every rule declares, and the one method it reports through."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from async_lint.analysis.context import ModuleContext
+    from async_lint.diagnostics import Fix
+
+DOC_SECTIONS = ("What it does", "Why is this bad", "Example", "Use instead", "Fix safety")
+
+
+class FixAvailability(Enum):
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+class Rule:
+    """A lint rule: metadata, docs (the class docstring) and libcst visit methods.
+
+    Subclasses define `visit_<Node>` / `leave_<Node>` methods taking the node;
+    the engine calls them in one traversal shared by all rules, with
+    `self.ctx` describing where the traversal stands. A rule instance lives
+    for one module.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]  # kebab-case; reads as "allow <name>" in configs
+    summary: ClassVar[str]  # one line for the catalog
+    default_enabled: ClassVar[bool] = True
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    # Code that must not be reported / must be reported by this rule; the test
+    # suite is generated from them.
+    valid: ClassVar[tuple[str, ...]] = ()
+    invalid: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, ctx: ModuleContext) -> None:
+        self.ctx = ctx
+
+    def report(self, node: cst.CSTNode, message: str, fix: Fix | None = None) -> None:
+        self.ctx.report(self.code, node, message, fix)
+
+    @classmethod
+    def docs(cls) -> str:
+        """The rule's documentation as Markdown."""
+        text = _dedent(cls.__doc__ or "")
+        return f"# {cls.code} {cls.name}\n\n{text}\n"
+
+    @classmethod
+    def doc_sections(cls) -> list[str]:
+        return re.findall(r"^## (.+)$", cls.__doc__ and _dedent(cls.__doc__) or "", re.M)
+
+
+def _dedent(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)
