@@ -87,7 +87,9 @@ class Settings:
         if not ignored:
             return self._codes
         return frozenset(
-            code for code in self._codes if not any(code.startswith(sel) for c in ignored for sel in c)
+            code
+            for code in self._codes
+            if not any(code.startswith(sel) for c in ignored for sel in c)
         )
 
 
@@ -126,7 +128,9 @@ def select_codes(
     """
 
     def specificity(selectors: Iterable[str], code: str) -> int:
-        lengths = [0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)]
+        lengths = [
+            0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)
+        ]
         return max(lengths, default=-1)
 
     enabled = set()
@@ -219,7 +223,9 @@ def _per_file_ignores(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]]
 
 def _blocking_calls(raw: Any, where: str) -> dict[str, str]:
     calls = _table(raw, where)
-    blocking_codes = sorted(code for code in REGISTRY if code.startswith("ASL1") and code != "ASL110")
+    blocking_codes = sorted(
+        code for code in REGISTRY if code.startswith("ASL1") and code != "ASL110"
+    )
     for name, code in calls.items():
         _dotted(name, where)
         if code not in blocking_codes:
@@ -234,14 +240,16 @@ def _sync_clients(raw: Any, where: str) -> dict[str, str]:
     for name, twin in clients.items():
         _dotted(name, where)
         if not isinstance(twin, str) or (twin and not _DOTTED.match(twin)):
-            raise ConfigError(f"{where}: the async twin of {name!r} must be a dotted name or \"\"")
+            raise ConfigError(f'{where}: the async twin of {name!r} must be a dotted name or ""')
     return dict(clients)
 
 
 def _positive(kind: type) -> Any:
     def read(raw: Any, where: str) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, (int, float) if kind is float else int):
-            raise ConfigError(f"{where}: expected a {'number' if kind is float else 'whole number'}")
+            raise ConfigError(
+                f"{where}: expected a {'number' if kind is float else 'whole number'}"
+            )
         if raw <= 0:
             raise ConfigError(f"{where}: must be greater than 0")
         return raw

@@ -77,7 +77,9 @@ def lint_source(
 
     rules = [REGISTRY[code] for code in sorted(codes) if code in REGISTRY]
     module_name, package = module_name_for(path or filename)
-    ctx = ModuleContext(module, source, filename, settings, settings.knowledge, module_name, package)
+    ctx = ModuleContext(
+        module, source, filename, settings, settings.knowledge, module_name, package
+    )
     traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _has_visitors(rule)])
     try:
         module.visit(traversal)
@@ -113,7 +115,9 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
         else:
             start = Position(code_range.start.line, code_range.start.column)
             end = Position(code_range.end.line, code_range.end.column)
-        diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, finding.fix))
+        diagnostics.append(
+            Diagnostic(filename, start, finding.code, finding.message, end, finding.fix)
+        )
     return diagnostics
 
 

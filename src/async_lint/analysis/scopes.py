@@ -84,7 +84,9 @@ class BindingCollector:
             if isinstance(node.target, cst.Name):
                 scope.bind(
                     node.target.value,
-                    Binding(Kind.ANNOTATION, annotation=node.annotation.annotation, value=node.value),
+                    Binding(
+                        Kind.ANNOTATION, annotation=node.annotation.annotation, value=node.value
+                    ),
                 )
             elif node.value is not None:
                 self.target(node.target, node.value)
@@ -154,7 +156,9 @@ class BindingCollector:
                     values = [element.value for element in value.elements]
             for element, element_value in zip(target.elements, values):
                 inner = element.value
-                self.target(inner, None if isinstance(element, cst.StarredElement) else element_value)
+                self.target(
+                    inner, None if isinstance(element, cst.StarredElement) else element_value
+                )
         elif isinstance(target, cst.StarredElement):
             self.target(target.value, None)
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):

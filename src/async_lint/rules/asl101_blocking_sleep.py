@@ -71,6 +71,4 @@ class BlockingSleep(BlockingCallRule):
     def message(self, match: BlockingMatch) -> str:
         imported = self.ctx.imported_modules
         library = next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")
-        return (
-            f"`time.sleep()` blocks the event loop; use `await {ASYNC_SLEEPS[library]}()`"
-        )
+        return f"`time.sleep()` blocks the event loop; use `await {ASYNC_SLEEPS[library]}()`"

@@ -83,8 +83,7 @@ class BlockingWait(BlockingCallRule):
         "import select\nasync def f(r):\n    return select.select(r, [], [], 0)\n",
     )
     invalid = (
-        "import threading\nlock = threading.Lock()\nasync def f():\n    with lock:\n"
-        "        pass\n",
+        "import threading\nlock = threading.Lock()\nasync def f():\n    with lock:\n        pass\n",
         "import threading\nclass C:\n    def __init__(self):\n"
         "        self._lock = threading.RLock()\n    async def f(self):\n"
         "        self._lock.acquire(timeout=5)\n",

@@ -55,4 +55,6 @@ class GetEventLoopInCoroutine(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
         if ctx.in_async_context and ctx.qualified_name(node.func) == "asyncio.get_event_loop":
-            self.report(node, "`asyncio.get_event_loop()` in a coroutine; use `asyncio.get_running_loop()`")
+            self.report(
+                node, "`asyncio.get_event_loop()` in a coroutine; use `asyncio.get_running_loop()`"
+            )

@@ -1,0 +1,227 @@
+"""`async-lint check` and `async-lint rule`: thin over the engine."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from async_lint import __version__, engine, output
+from async_lint.config import ConfigError, Settings, check_selector, find_config, load_config
+from async_lint.diagnostics import Diagnostic
+from async_lint.discovery import discover
+from async_lint.rules import REGISTRY
+from async_lint.rules.base import FixAvailability
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, like every usage error
+        self.print_usage(sys.stderr)
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _selectors(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="async-lint",
+        description="Find async misuse that makes LLM and web backends slow, stuck or fragile.",
+    )
+    parser.add_argument("--version", action="version", version=f"async-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint files and directories")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default .)")
+    check.add_argument(
+        "--select",
+        type=_selectors,
+        action="extend",
+        metavar="CODES",
+        help="only these codes or prefixes (comma-separated); replaces the config",
+    )
+    check.add_argument(
+        "--extend-select",
+        type=_selectors,
+        action="extend",
+        metavar="CODES",
+        help="codes or prefixes to enable in addition",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_selectors,
+        action="extend",
+        metavar="CODES",
+        help="codes or prefixes to disable",
+    )
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a pyproject.toml ([tool.async-lint]) or a TOML file of bare options",
+    )
+    check.add_argument("--output-format", choices=output.FORMATS, default="concise")
+    check.add_argument(
+        "--statistics", action="store_true", help="count findings by code instead of listing them"
+    )
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude and .gitignore to paths given explicitly too",
+    )
+    check.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="lint files that .gitignore ignores",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report when reading source from stdin (path -)",
+    )
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="print tracebacks of internal errors (ASL999)"
+    )
+
+    rule = commands.add_parser("rule", help="explain a rule, or list them all")
+    rule.add_argument("code", nargs="?", metavar="CODE")
+    rule.add_argument("--all", action="store_true", help="list every rule")
+    return parser  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rule":
+            return _rule(args)
+        parser.print_help()
+        return EXIT_ERROR
+    except (_UsageError, ConfigError) as error:
+        print(f"async-lint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Reading stopped (`| head`): nothing else to say. Silence the final flush too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+
+
+def _settings(args: argparse.Namespace, paths: list[str]) -> Settings:
+    if args.config:
+        config_path = Path(args.config)
+        if not config_path.is_file():
+            raise ConfigError(f"config file not found: {args.config}")
+        settings = load_config(config_path)
+    else:
+        real = [os.path.abspath(p) for p in paths if p != "-"] or [os.getcwd()]
+        found = find_config(Path(os.path.commonpath(real)))
+        settings = load_config(found) if found else Settings(root=Path.cwd())
+    changes: dict = {}
+    if args.select is not None:
+        changes["select"] = tuple(check_selector(s, "--select") for s in args.select)
+    if args.extend_select:
+        extra = tuple(check_selector(s, "--extend-select") for s in args.extend_select)
+        changes["extend_select"] = settings.extend_select + extra
+    if args.ignore:
+        extra = tuple(check_selector(s, "--ignore") for s in args.ignore)
+        changes["ignore"] = settings.ignore + extra
+    if args.respect_gitignore is not None:
+        changes["respect_gitignore"] = args.respect_gitignore
+    return replace(settings, **changes) if changes else settings
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = args.paths or ["."]
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    if missing:
+        raise _UsageError(f"no such file or directory: {', '.join(missing)}")
+    settings = _settings(args, paths)
+
+    diagnostics: list[Diagnostic] = []
+    tracebacks: list[str] = []
+    for path in paths:
+        if path == "-":
+            name = args.stdin_filename or "-"
+            result = engine.lint_source(sys.stdin.read(), name, settings)
+            diagnostics += result.diagnostics
+            tracebacks += result.verbose
+            continue
+        for file in discover([path], settings, force_exclude=args.force_exclude):
+            result = engine.lint_file(file, settings, display=_display(file))
+            diagnostics += result.diagnostics
+            tracebacks += result.verbose
+    diagnostics.sort(key=lambda d: d.sort_key)
+
+    if args.verbose:
+        for text in tracebacks:
+            print(text, file=sys.stderr)
+    _report(args, diagnostics)
+    if diagnostics and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _display(path: str) -> str:
+    """Paths are shown relative to the current directory when they are below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _report(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> None:
+    out = sys.stdout
+    if args.output_format == "json":
+        render = output.render_json_statistics if args.statistics else output.render_json
+        out.write(render(diagnostics))
+        return
+    out.write(
+        output.render_statistics(diagnostics)
+        if args.statistics
+        else output.render_concise(diagnostics)
+    )
+    if not args.quiet:
+        count = len(diagnostics)
+        out.write(
+            f"Found {count} finding{'s' if count != 1 else ''}.\n"
+            if count
+            else "All checks passed!\n"
+        )
+
+
+def _rule(args: argparse.Namespace) -> int:
+    if args.all or not args.code:
+        sys.stdout.write(catalog())
+        return EXIT_CLEAN
+    code = args.code.upper()
+    if code not in REGISTRY:
+        raise _UsageError(f"unknown rule code {args.code!r}; `async-lint rule --all` lists them")
+    sys.stdout.write(REGISTRY[code].docs())
+    return EXIT_CLEAN
+
+
+def catalog() -> str:
+    """The rule table in Markdown (the README embeds exactly this)."""
+    rows = ["| code | name | what it finds | default | fix |", "|---|---|---|---|---|"]
+    for code, rule in REGISTRY.items():
+        default = "on" if rule.default_enabled else "off"
+        fix = "—" if rule.fix_availability is FixAvailability.NONE else rule.fix_availability.value
+        rows.append(f"| {code} | {rule.name} | {rule.summary} | {default} | {fix} |")
+    return "\n".join(rows) + "\n"

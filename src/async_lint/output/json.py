@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from async_lint.diagnostics import Diagnostic
+from async_lint.output.concise import statistics
+from async_lint.rules import REGISTRY, docs_url
+
+
+def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+    """A JSON list; rows and columns are 1-based, as in the concise output."""
+    return json.dumps([_finding(d) for d in diagnostics], indent=2) + "\n"
+
+
+def _finding(d: Diagnostic) -> dict:
+    return {
+        "code": d.code,
+        "name": REGISTRY[d.code].name if d.code in REGISTRY else "internal-error",
+        "message": d.message,
+        "filename": d.filename,
+        "location": {"row": d.start.line, "column": d.start.display_column},
+        "end_location": {"row": d.end.line, "column": d.end.display_column},
+        "fix": None,
+        "url": docs_url(d.code),
+    }
+
+
+def render_json_statistics(diagnostics: Sequence[Diagnostic]) -> str:
+    rows = [{"code": c, "name": n, "count": k} for c, n, k in statistics(diagnostics)]
+    return json.dumps(rows, indent=2) + "\n"
