@@ -8,6 +8,8 @@ semantics unless the caller (the flake8 plugin) applies its own.
 
 from __future__ import annotations
 
+import ast
+import re
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -64,9 +66,8 @@ def lint_source(
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        where = Position(max(error.raw_line, 1), max(error.raw_column, 0))
-        message = f"cannot parse: {error.message}"
-        diagnostic = Diagnostic(filename, where, PARSE_ERROR, message, where)
+        where, reason = _syntax_error(source, error)
+        diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
         return _keep([diagnostic], source, codes, apply_noqa)
     except RecursionError:
         diagnostic = _whole_file(filename, PARSE_ERROR, "cannot parse: too deeply nested")
@@ -119,6 +120,25 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
             Diagnostic(filename, start, finding.code, finding.message, end, finding.fix)
         )
     return diagnostics
+
+
+def _syntax_error(source: str, error: cst.ParserSyntaxError) -> tuple[Position, str]:
+    """Where and why the source is invalid.
+
+    CPython's own parser is asked first: its messages ("'(' was never
+    closed") and positions are more precise than libcst's. When CPython
+    accepts the code (syntax newer than libcst knows), libcst's error stands.
+    """
+    try:
+        compile(source, "<async-lint>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as python_error:
+        line = python_error.lineno or 1
+        column = (python_error.offset or 1) - 1
+        return Position(max(line, 1), max(column, 0)), python_error.msg
+    except (ValueError, RecursionError, MemoryError) as python_error:
+        return Position(1, 0), str(python_error) or type(python_error).__name__
+    reason = re.sub(r"^(parser error: )?(error at \d+:\d+: )?", "", error.message)
+    return Position(max(error.raw_line, 1), max(error.raw_column, 0)), reason
 
 
 def _whole_file(filename: str, code: str, message: str) -> Diagnostic:

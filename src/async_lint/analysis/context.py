@@ -100,7 +100,7 @@ class ModuleContext:
         return node in self.awaited
 
     def blocking_call(self, call: cst.Call) -> BlockingMatch | None:
-        """The knowledge entry of a blocking call, unless a literal argument makes it non-blocking."""
+        """The knowledge entry of a blocking call, unless a literal argument unblocks it."""
         if call in self._blocking:
             return self._blocking[call]
         match = self._match_blocking(call)

@@ -71,7 +71,7 @@ class BindingCollector:
         for statement in body:
             self.statement(statement)
 
-    def statement(self, node: cst.CSTNode) -> None:  # noqa: C901 - one branch per statement kind
+    def statement(self, node: cst.CSTNode) -> None:
         scope = self.scope
         if isinstance(node, cst.SimpleStatementLine):
             self.statements(node.body)
@@ -151,21 +151,25 @@ class BindingCollector:
             self.scope.bind(target.value, binding)
         elif isinstance(target, (cst.Tuple, cst.List)):
             values: Sequence[cst.BaseExpression | None] = [None] * len(target.elements)
-            if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(values):
-                if not any(isinstance(e, cst.StarredElement) for e in value.elements):
-                    values = [element.value for element in value.elements]
-            for element, element_value in zip(target.elements, values):
+            if (
+                isinstance(value, (cst.Tuple, cst.List))
+                and len(value.elements) == len(values)
+                and not any(isinstance(e, cst.StarredElement) for e in value.elements)
+            ):
+                values = [element.value for element in value.elements]
+            for element, element_value in zip(target.elements, values, strict=True):
                 inner = element.value
                 self.target(
                     inner, None if isinstance(element, cst.StarredElement) else element_value
                 )
         elif isinstance(target, cst.StarredElement):
             self.target(target.value, None)
-        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-            if value is not None:
-                self.scope.attribute_assignments.append(
-                    (target.value.value, target.attr.value, value)
-                )
+        elif (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and value is not None
+        ):
+            self.scope.attribute_assignments.append((target.value.value, target.attr.value, value))
 
     def import_from(self, node: cst.ImportFrom) -> None:
         module = _dotted(node.module) if node.module is not None else ""

@@ -88,8 +88,8 @@ class BlockingWait(BlockingCallRule):
         "        self._lock = threading.RLock()\n    async def f(self):\n"
         "        self._lock.acquire(timeout=5)\n",
         "import queue\nasync def f(q: queue.Queue):\n    return q.get(timeout=1)\n",
-        "from concurrent.futures import ThreadPoolExecutor\nasync def f(pool: ThreadPoolExecutor):\n"
-        "    return pool.submit(print).result()\n",
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "async def f(pool: ThreadPoolExecutor):\n    return pool.submit(print).result()\n",
         "async def f():\n    return input('name? ')\n",
         "import threading\nclass W(threading.Thread):\n    pass\nasync def f():\n"
         "    w = W()\n    w.join()\n",

@@ -79,7 +79,5 @@ class NestedEventLoop(Rule):
             what = f"`{name}()`"
         if ctx.imported_modules & NESTED_LOOP_PATCHES:
             return
-        self.report(
-            node,
-            f"{what} inside a running event loop raises RuntimeError; `await` the coroutine instead",
-        )
+        message = f"{what} inside a running event loop raises RuntimeError; await the coroutine"
+        self.report(node, message)

@@ -11,7 +11,7 @@ class GetEventLoopInCoroutine(Rule):
     ## Why is this bad
     `get_event_loop()` is the deprecated way to reach a loop: outside a
     running loop it has created one or warned depending on the Python
-    version, and its behaviour has changed across 3.10–3.14. Inside a
+    version, and its behaviour has changed across 3.10 to 3.14. Inside a
     coroutine there is always a running loop, and
     `asyncio.get_running_loop()` returns it without any of that ambiguity.
 

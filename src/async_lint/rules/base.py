@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
@@ -49,15 +50,9 @@ class Rule:
     @classmethod
     def docs(cls) -> str:
         """The rule's documentation as Markdown."""
-        text = _dedent(cls.__doc__ or "")
+        text = inspect.cleandoc(cls.__doc__ or "")
         return f"# {cls.code} {cls.name}\n\n{text}\n"
 
     @classmethod
     def doc_sections(cls) -> list[str]:
-        return re.findall(r"^## (.+)$", cls.__doc__ and _dedent(cls.__doc__) or "", re.M)
-
-
-def _dedent(text: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(text)
+        return re.findall(r"^## (.+)$", inspect.cleandoc(cls.__doc__ or ""), re.M)

@@ -1,0 +1,68 @@
+"""The registry's own promises: docs, examples, and the tests generated from them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ALL, lint
+
+from async_lint.cli import catalog
+from async_lint.rules import REGISTRY
+from async_lint.rules.base import DOC_SECTIONS
+
+RULES = list(REGISTRY.values())
+README = Path(__file__).parent.parent / "README.md"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_metadata(rule):
+    assert re.fullmatch(r"ASL\d{3}", rule.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
+    assert rule.summary and not rule.summary.endswith(".")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_docs_have_every_section(rule):
+    assert rule.doc_sections() == list(DOC_SECTIONS)
+    docs = rule.docs()
+    assert docs.startswith(f"# {rule.code} {rule.name}\n")
+    assert "```python" in docs
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_has_examples(rule):
+    assert rule.valid, f"{rule.code} has no VALID examples"
+    assert rule.invalid, f"{rule.code} has no INVALID examples"
+
+
+def _examples(kind: str) -> list:
+    return [
+        pytest.param(rule, source, id=f"{rule.code}-{kind}-{index}")
+        for rule in RULES
+        for index, source in enumerate(getattr(rule, kind))
+    ]
+
+
+@pytest.mark.parametrize(("rule", "source"), _examples("invalid"))
+def test_invalid_example_is_reported(rule, source):
+    found = [d.code for d in lint(source, ALL)]
+    assert rule.code in found
+
+
+@pytest.mark.parametrize(("rule", "source"), _examples("valid"))
+def test_valid_example_is_silent(rule, source):
+    found = [d for d in lint(source, ALL) if d.code == rule.code]
+    assert found == []
+
+
+def test_codes_are_unique_and_sorted():
+    codes = [rule.code for rule in RULES]
+    assert codes == sorted(set(codes))
+
+
+def test_readme_rule_table_is_current():
+    assert catalog() in README.read_text(encoding="utf-8"), (
+        "README rule table is out of date: paste the output of `async-lint rule --all`"
+    )
