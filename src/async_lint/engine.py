@@ -84,12 +84,23 @@ def lint_source(
     traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _has_visitors(rule)])
     try:
         module.visit(traversal)
-    except RecursionError:
-        traversal.fail_module("the module is too deeply nested to analyse")
-    if not ctx.findings:
-        return Result([], traversal.tracebacks)
-    diagnostics = _position(filename, module, ctx.findings)
+        diagnostics = _position(filename, module, ctx.findings) if ctx.findings else []
+    except Exception as error:  # noqa: BLE001 - never a traceback, whatever the input
+        reason = "the module is too deeply nested to analyse" if _from_recursion(error) else (
+            f"{type(error).__name__}: {error}"
+        )  # fmt: skip
+        diagnostics = [_whole_file(filename, INTERNAL_ERROR, f"internal error: {reason}")]
+        traversal.tracebacks.append(traceback.format_exc())
     return Result(_keep(diagnostics, source, codes, apply_noqa).diagnostics, traversal.tracebacks)
+
+
+def _from_recursion(error: BaseException | None) -> bool:
+    """True when the error is, or was raised while handling, a RecursionError."""
+    while error is not None:
+        if isinstance(error, RecursionError):
+            return True
+        error = error.__context__
+    return False
 
 
 def _keep(
@@ -207,6 +218,3 @@ class _Traversal(cst.CSTVisitor):
                 summary = f"{type(error).__name__}: {error}"
                 message = f"internal error in {rule.code} {rule.name}: {summary}"
                 self.ctx.report(INTERNAL_ERROR, node, message)
-
-    def fail_module(self, reason: str) -> None:
-        self.ctx.report(INTERNAL_ERROR, self.ctx.module, f"internal error: {reason}")

@@ -1,10 +1,11 @@
 """`# noqa` comments, with flake8's semantics.
 
-A comment suppresses findings on every physical line of the logical line it
-is written on (a multi-line call with `# noqa` on its last line is
-suppressed as a whole); `# noqa` alone suppresses everything, `# noqa: A,B`
-the codes listed and any code that starts with one of them (`ASL1` is the
-ASL1xx family).
+A comment suppresses findings reported on its own physical line: for a
+multi-line call that is the line where the call starts. Only a token that
+itself spans lines (a triple-quoted string) joins lines together, exactly as
+in flake8, so the CLI and the flake8 plugin suppress the same findings.
+`# noqa` alone suppresses everything, `# noqa: A,B` the codes listed and any
+code that starts with one of them (`ASL1` is the ASL1xx family).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def is_suppressed(code: str, text: str) -> bool:
 
 
 def _logical_lines(source: str, line_count: int) -> dict[int, str]:
-    """Map each line number to the text of the whole logical line it belongs to."""
+    """Map each line number to the text searched for its noqa (flake8's algorithm)."""
     lines = source.splitlines(keepends=True)
     mapping: dict[int, str] = {}
     first, last = line_count + 2, -1

@@ -1,0 +1,131 @@
+"""Inputs that are not good Python never crash a run: ASL000 and the run goes on."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from conftest import ALL, codes, lint, run_cli
+
+from async_lint.engine import lint_file
+
+BAD = "import time\nasync def f():\n    time.sleep(1)\n"
+
+
+def test_syntax_error_is_one_finding_at_its_position():
+    diagnostics = lint("x = (\n")
+    assert [(d.code, d.start.line, d.start.display_column) for d in diagnostics] == [
+        ("ASL000", 1, 5)
+    ]
+    assert diagnostics[0].message == "cannot parse: '(' was never closed"
+
+
+def test_run_continues_after_a_broken_file(project):
+    root = project({"a_broken.py": "def f(:\n", "b_bad.py": BAD})
+    result = run_cli("check", "-q", cwd=root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "a_broken.py:1:7: ASL000 cannot parse: invalid syntax",
+        "b_bad.py:3:5: ASL101 `time.sleep()` blocks the event loop; use `await asyncio.sleep()`",
+    ]
+
+
+def test_undecodable_bytes(tmp_path):
+    path = tmp_path / "latin.py"
+    path.write_bytes(b"x = 1\ny = '\xff\xfe'\n")
+    (diagnostic,) = lint_file(str(path), ALL).diagnostics
+    assert diagnostic.code == "ASL000"
+    assert diagnostic.message.startswith("cannot parse: 'utf-8' codec can't decode byte 0xff")
+
+
+def test_declared_encoding_is_honoured(tmp_path):
+    path = tmp_path / "latin.py"
+    path.write_bytes(
+        b"# -*- coding: latin-1 -*-\nimport time\nasync def f():\n    time.sleep(1)  # \xe9\n"
+    )
+    assert [(d.start.line, d.code) for d in lint_file(str(path), ALL).diagnostics] == [
+        (4, "ASL101")
+    ]
+
+
+def test_unknown_declared_encoding(tmp_path):
+    path = tmp_path / "odd.py"
+    path.write_bytes(b"# -*- coding: no-such-codec -*-\nx = 1\n")
+    (diagnostic,) = lint_file(str(path), ALL).diagnostics
+    assert diagnostic.code == "ASL000"
+    assert "no-such-codec" in diagnostic.message
+
+
+def test_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom.py"
+    path.write_bytes(b"\xef\xbb\xbf" + BAD.replace("\n", "\r\n").encode())
+    assert [
+        (d.start.line, d.start.column, d.code) for d in lint_file(str(path), ALL).diagnostics
+    ] == [(3, 4, "ASL101")]
+
+
+@pytest.mark.parametrize("text", ["", "\n", "# only a comment\n", "   \n\n", "\t\n"])
+def test_empty_and_comment_only_files(text):
+    assert codes(text) == []
+
+
+def test_nul_byte():
+    (finding,) = codes("x = 1\x00\n")
+    assert finding[1] == "ASL000"
+
+
+def test_deeply_nested_expression():
+    source = "async def f():\n    x = " + "(" * 300 + "1" + ")" * 300 + "\n"
+    found = codes(source)
+    assert all(code in ("ASL000", "ASL999") for _, code in found)
+
+
+def test_long_call_chain_does_not_crash():
+    source = "import time\nasync def f(x):\n    x" + ".a" * 2000 + "\n    time.sleep(1)\n"
+    assert (4, "ASL101") in codes(source) or any(c == "ASL999" for _, c in codes(source))
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads anything")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "secret.py"
+    path.write_text(BAD)
+    path.chmod(0)
+    (diagnostic,) = lint_file(str(path), ALL).diagnostics
+    assert diagnostic.code == "ASL000"
+    assert "Permission denied" in diagnostic.message
+
+
+def test_modern_syntax_parses():
+    source = (
+        "type Alias[T] = list[T]\n"
+        "class Box[T]:\n    pass\n"
+        "def first[T](items: list[T]) -> T:\n    return items[0]\n"
+        "async def f(command):\n"
+        "    match command:\n"
+        "        case {'op': op, **rest}:\n"
+        "            return op\n"
+        "        case [x, *_]:\n"
+        "            return x\n"
+        "    if (n := len(command)) > 1:\n"
+        "        return [y async for y in command]\n"
+        "    return n\n"
+    )
+    assert codes(source) == []
+
+
+def test_internal_error_in_a_rule_is_reported_and_others_still_run(monkeypatch):
+    from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCoroutine
+
+    def explode(self, node):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(GetEventLoopInCoroutine, "visit_Call", explode)
+    found = codes(BAD)
+    assert (3, "ASL101") in found
+    assert (3, "ASL999") in found
+    (internal,) = [d for d in lint(BAD) if d.code == "ASL999"]
+    assert (
+        internal.message
+        == "internal error in ASL403 get-event-loop-in-coroutine: RuntimeError: boom"
+    )
