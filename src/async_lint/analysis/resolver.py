@@ -34,6 +34,7 @@ class Resolver:
         self._in_progress: set[Binding] = set()
         self._class_attributes: dict[cst.ClassDef, dict[str, list[tuple[Binding, Scope]]]] = {}
         self._defined_in: dict[cst.CSTNode, Scope] = {}  # local def/class -> where it is bound
+        self._building: set[cst.ClassDef] = set()  # classes whose bases are being resolved
 
     # -- scopes -------------------------------------------------------------
 
@@ -254,6 +255,16 @@ class Resolver:
     def class_instance(self, classdef: cst.ClassDef, scope: Scope) -> Instance:
         class_scope = self.scope_of(classdef, scope)
         types = [class_scope.qualname]
+        if classdef in self._building:  # a base-class cycle: stop here
+            return Instance(tuple(types), classdef)
+        self._building.add(classdef)
+        try:
+            self._add_base_types(classdef, scope, types)
+        finally:
+            self._building.discard(classdef)
+        return Instance(tuple(types), classdef)
+
+    def _add_base_types(self, classdef: cst.ClassDef, scope: Scope, types: list[str]) -> None:
         for base in classdef.bases:
             if base.keyword is not None:
                 continue
@@ -262,10 +273,9 @@ class Resolver:
                 types.append(value.name)
             elif isinstance(value, Ref) and isinstance(value.definition, cst.ClassDef):
                 parent_scope = self._defined_in.get(value.definition)
-                if parent_scope is not None and value.definition is not classdef:
+                if parent_scope is not None:
                     inherited = self.class_instance(value.definition, parent_scope)
                     types.extend(t for t in inherited.types if t not in types)
-        return Instance(tuple(types), classdef)
 
     def instance_of_annotation(self, annotation: cst.BaseExpression, scope: Scope) -> Value | None:
         if isinstance(annotation, cst.SimpleString):

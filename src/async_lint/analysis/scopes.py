@@ -148,7 +148,11 @@ class BindingCollector:
         if isinstance(target, cst.Name):
             if binding is None:
                 binding = UNKNOWN if value is None else Binding(Kind.ASSIGNMENT, value=value)
-            self.scope.bind(target.value, binding)
+            scope = self.scope
+            if target.value in scope.global_names:
+                while scope.parent is not None:
+                    scope = scope.parent
+            scope.bind(target.value, binding)
         elif isinstance(target, (cst.Tuple, cst.List)):
             values: Sequence[cst.BaseExpression | None] = [None] * len(target.elements)
             if (
