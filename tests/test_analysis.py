@@ -41,7 +41,8 @@ def resolve_last(source: str, function: str = "f"):
         ("from requests.api import get\ndef f():\n    get\n", Ref("requests.get")),
         ("def f():\n    open\n", Ref("builtins.open")),
         ("from .http import fetch\ndef f():\n    fetch\n", Ref("app.http.fetch")),
-        ("from ..shared import x\ndef f():\n    x\n", Ref("shared.x")),
+        # beyond the top-level package: Python refuses it, so it stays unresolved
+        ("from ..shared import x\ndef f():\n    x\n", Ref("..shared.x")),
     ],
 )
 def test_imports_and_aliases(source, expected):
@@ -56,12 +57,25 @@ def test_imports_and_aliases(source, expected):
         "def f():\n    sleep\n",  # never imported
         "import time\ndef f():\n    for time in []:\n        pass\n    time.sleep\n",
         "try:\n    import ujson as json\nexcept ImportError:\n    import json\ndef f():\n    json.load\n",
-        "from time import *\ndef f():\n    sleep\n",
+        "from time import *\nfrom mylib import *\ndef f():\n    sleep\n",  # two star imports
     ],
 )
 def test_uncertain_names_do_not_resolve(source):
     value = resolve_last(source)
     assert not (isinstance(value, Ref) and value.name in ("time.sleep", "json.load"))
+
+
+def test_relative_import_outside_a_package_stays_unresolved():
+    module = cst.parse_module("from .time import sleep\ndef f():\n    sleep\n")
+    resolver = Resolver(module, DEFAULT, "mod", "")  # a file in a folder without __init__.py
+    function = module.body[1]
+    scope = resolver.scope_of(function, resolver.module_scope)
+    assert resolver.resolve(function.body.body[0].body[0].value, scope) == Ref(".time.sleep")
+
+
+def test_star_import_of_a_known_api():
+    assert resolve_last("from time import *\ndef f():\n    sleep\n") == Ref("time.sleep")
+    assert resolve_last("from time import *\ndef f():\n    monotonic_ns\n") is None
 
 
 def test_local_definitions_are_not_external_names():
@@ -79,9 +93,39 @@ def test_none_bindings_are_ignored():
     assert resolve_last(source) == Instance(("threading.Lock",))
 
 
-def test_conflicting_bindings_are_unknown():
+def test_the_last_unconditional_binding_wins():
     source = "import threading, queue\nx = threading.Lock()\nx = queue.Queue()\ndef f():\n    x\n"
+    assert resolve_last(source) == Instance(("queue.Queue",))
+
+
+def test_conflicting_branches_are_unknown():
+    source = "import threading, queue\nif c:\n    x = threading.Lock()\nelse:\n    x = queue.Queue()\ndef f():\n    x\n"
     assert resolve_last(source) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    path = Path(path)\n    path\n",
+        "    p = Path(path)\n    p = p.resolve()\n    p\n",
+        "    p = Path(path)\n    p = p / 'sub'\n    p\n",
+        "    p = None\n    if path:\n        p = Path(path)\n    p\n",
+    ],
+)
+def test_rebinding_in_order(body):
+    source = f"from pathlib import Path\ndef f(path: str):\n{body}"
+    assert resolve_last(source) == Instance(("pathlib.Path",))
+
+
+def test_a_later_binding_does_not_reach_an_earlier_use():
+    source = "from pathlib import Path\ndef f(p: Path):\n    p\n    p = 3\n"
+    module = cst.parse_module(source)
+    resolver = Resolver(module, DEFAULT, "m", "")
+    function = module.body[1]
+    scope = resolver.scope_of(function, resolver.module_scope)
+    use = function.body.body[0].body[0].value
+    assert resolver.resolve(use, scope, at=0) == Instance(("pathlib.Path",))
+    assert resolver.resolve(use, scope, at=2) is None
 
 
 @pytest.mark.parametrize(

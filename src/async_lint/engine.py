@@ -29,6 +29,10 @@ from async_lint.sources import SourceError, decode
 # Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
 _BODY_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+_STATEMENTS = frozenset({
+    cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.With,
+    cst.FunctionDef, cst.ClassDef, cst.Match,
+})  # fmt: skip
 
 PARSE_ERROR = "ASL000"
 INTERNAL_ERROR = "ASL999"
@@ -181,7 +185,9 @@ class _Traversal(cst.CSTVisitor):
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         kind = type(node)
-        if kind is cst.Await:
+        if kind in _STATEMENTS:
+            self.ctx.at_statement(node)
+        elif kind is cst.Await:
             self.ctx.awaited.add(node.expression)  # type: ignore[attr-defined]
         elif kind in _COMPREHENSIONS:
             self.ctx.enter(node)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -53,6 +54,7 @@ class ModuleContext:
         self.resolver = Resolver(module, knowledge, module_name, package)
         self.scope: Scope = self.resolver.module_scope
         self._enclosing: list[Scope] = []  # the scopes the open bodies were entered from
+        self._steps: dict[Scope, int] = {}  # the top-level statement each scope is running
         self._async_functions: list[cst.FunctionDef] = []
         self.awaited: set[cst.CSTNode] = set()
         self.findings: list[Finding] = []
@@ -66,6 +68,12 @@ class ModuleContext:
             self._async_functions.append(node)
         self._enclosing.append(self.scope)
         self.scope = self.resolver.scope_of(node, self.scope)
+
+    def at_statement(self, node: cst.CSTNode) -> None:
+        """The traversal reached a statement: if it is top-level in its scope, note where."""
+        step = self.scope.steps.get(node)
+        if step is not None:
+            self._steps[self.scope] = step
 
     def exit(self, node: cst.CSTNode) -> None:
         if self._async_functions and self._async_functions[-1] is node:
@@ -90,11 +98,17 @@ class ModuleContext:
         return self._async_functions[-1] if self.in_async_context else None
 
     def resolve(self, expr: cst.BaseExpression) -> Value | None:
-        return self.resolver.resolve(expr, self.scope)
+        return self.resolver.resolve(expr, self.scope, self._step())
 
     def qualified_name(self, expr: cst.BaseExpression) -> str | None:
         """The qualified name of an imported function, class or module, else None."""
-        return self.resolver.qualified_name(expr, self.scope)
+        return self.resolver.qualified_name(expr, self.scope, self._step())
+
+    def _step(self) -> float:
+        running = self.scope
+        while running.kind == "comprehension" and running.parent is not None:
+            running = running.parent
+        return self._steps.get(running, math.inf)
 
     def is_awaited(self, node: cst.CSTNode) -> bool:
         return node in self.awaited
@@ -110,10 +124,7 @@ class ModuleContext:
         return match
 
     def _match_blocking(self, call: cst.Call) -> BlockingMatch | None:
-        func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value not in self.knowledge.call_names:
-            return None  # cheap: no known blocking API has this name
-        callee = self.resolve(func)
+        callee = self.resolve(call.func)
         if isinstance(callee, Ref) and callee.definition is None:
             found = self.knowledge.functions.get(callee.name)
             if found is not None:

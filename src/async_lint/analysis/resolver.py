@@ -9,6 +9,7 @@ resolves to `None`, and rules stay silent on `None`.
 from __future__ import annotations
 
 import builtins
+import math
 
 import libcst as cst
 
@@ -18,8 +19,25 @@ from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import Knowledge
 
 _BUILTINS = frozenset(dir(builtins))
-_TYPING = ("typing", "typing_extensions")
+_TYPING = ("typing.", "typing_extensions.")
+# typing forms whose first argument is the type: `Optional[X]`, `Final[X]`, ...
+_WRAPPERS = frozenset({"Optional", "Annotated", "Final", "ClassVar", "Required", "NotRequired"})
 _MISSING = object()
+_END = math.inf  # a use after every statement of its scope has run
+
+
+def _reaching(bindings: list[Binding], at: float) -> list[Binding]:
+    """The bindings that may hold the value seen by a use in top-level statement `at`.
+
+    The last binding made unconditionally before the use hides every binding
+    before it; bindings inside branches and loops after it may still reach.
+    """
+    candidates = [binding for binding in bindings if binding.reaches(at)]
+    for index in range(len(candidates) - 1, -1, -1):
+        binding = candidates[index]
+        if binding.direct and (binding.step < at or binding.early):
+            return candidates[index:]
+    return candidates
 
 
 class Resolver:
@@ -64,35 +82,68 @@ class Resolver:
 
     # -- expressions --------------------------------------------------------
 
-    def resolve(self, expr: cst.BaseExpression, scope: Scope) -> Value | None:
+    def resolve(self, expr: cst.BaseExpression, scope: Scope, at: float = _END) -> Value | None:
+        """What `expr` evaluates to, used inside top-level statement `at` of `scope`.
+
+        `at` orders uses against bindings in the scope that is running (the
+        nearest one that is not a comprehension); names of enclosing scopes
+        are read after those scopes have run to their end.
+        """
         if isinstance(expr, cst.Name):
-            return self._name(expr.value, scope)
+            return self._name(expr.value, scope, at)
         if isinstance(expr, cst.Attribute):
-            base = self.resolve(expr.value, scope)
+            base = self.resolve(expr.value, scope, at)
             return None if base is None else self.member(base, expr.attr.value)
         if isinstance(expr, cst.Call):
-            callee = self.resolve(expr.func, scope)
+            callee = self.resolve(expr.func, scope, at)
             return None if callee is None else self.call_result(callee)
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
-            left = self.resolve(expr.left, scope)
+            left = self.resolve(expr.left, scope, at)
             if isinstance(left, Instance):
                 return self._returns(left, "__truediv__")
+        if isinstance(expr, cst.Subscript):
+            return self.item_of(expr.value, scope, at)
         return None
 
-    def qualified_name(self, expr: cst.BaseExpression, scope: Scope) -> str | None:
+    def item_of(self, container: cst.BaseExpression, scope: Scope, at: float) -> Value | None:
+        """An element of `container`: `path.parents[0]`, `for f in as_completed(fs)`."""
+        if isinstance(container, cst.Call):
+            source = self.resolve(container.func, scope, at)
+        else:
+            source = self.resolve(container, scope, at)
+        items = self.knowledge.items
+        if isinstance(source, Ref) and source.definition is None and source.name in items:
+            return self.knowledge.instance(items[source.name])
+        if isinstance(source, Member) and len(source.path) == 1:
+            for cls in source.owner.types:
+                made = items.get((cls, source.path[0]))
+                if made is not None:
+                    return self.knowledge.instance(made)
+        return None
+
+    def qualified_name(
+        self, expr: cst.BaseExpression, scope: Scope, at: float = _END
+    ) -> str | None:
         """The qualified name of an external function, class or module."""
-        value = self.resolve(expr, scope)
+        value = self.resolve(expr, scope, at)
         if isinstance(value, Ref) and value.definition is None:
             return value.name
         return None
 
-    def _name(self, name: str, scope: Scope) -> Value | None:
+    def _name(self, name: str, scope: Scope, at: float) -> Value | None:
         found = self.lookup(name, scope)
         if found is None:
-            return Ref(f"builtins.{name}") if name in _BUILTINS else None
+            if name in _BUILTINS:
+                return Ref(f"builtins.{name}")
+            return self._star_imported(name)
         bindings, where = found
+        running = scope
+        while running.kind == "comprehension" and running.parent is not None:
+            running = running.parent
         result: object = _MISSING
-        for binding in bindings:
+        for binding in _reaching(bindings, at if where is running else _END):
+            if binding in self._in_progress:
+                continue  # `p = p / "x"`: the binding being resolved is not its own source
             if binding.kind is Kind.ASSIGNMENT and _is_none(binding.value):
                 continue
             value = self.binding_value(binding, where)
@@ -100,6 +151,21 @@ class Resolver:
                 return None
             result = value
         return None if result is _MISSING else result  # type: ignore[return-value]
+
+    def _star_imported(self, name: str) -> Value | None:
+        """A known API from the module's only `from m import *`."""
+        modules = self.module_scope.star_imports
+        if len(modules) != 1:
+            return None
+        qualified = self.knowledge.canonical(f"{modules[0]}.{name}")
+        known = self.knowledge
+        if (
+            qualified in known.functions
+            or qualified in known.classes
+            or qualified in known.factories
+        ):
+            return Ref(qualified)
+        return None
 
     def binding_value(self, binding: Binding, scope: Scope) -> Value | None:
         if binding in self._values:
@@ -125,18 +191,23 @@ class Resolver:
             return Ref(f"{scope.qualname}.{node.name.value}", node)
         if kind is Kind.ASSIGNMENT:
             assert binding.value is not None
-            return self.resolve(binding.value, scope)
+            return self.resolve(binding.value, scope, binding.step)
         if kind is Kind.ANNOTATION:
+            # The value is more precise (`x: Base = Derived()`, `LOCK: Final = Lock()`).
             assert binding.annotation is not None
-            annotated = self.instance_of_annotation(binding.annotation, scope)
-            if annotated is None and binding.value is not None:
-                return self.resolve(binding.value, scope)
-            return annotated
+            if binding.value is not None and not _is_none(binding.value):
+                assigned = self.resolve(binding.value, scope, binding.step)
+                if isinstance(assigned, Instance):
+                    return assigned
+            return self.instance_of_annotation(binding.annotation, scope)
         if kind is Kind.CONTEXT_MANAGER:
             assert binding.value is not None
-            entered = self.resolve(binding.value, scope)
+            entered = self.resolve(binding.value, scope, binding.step)
             # Clients and executors return themselves from __enter__.
             return entered if isinstance(entered, Instance) else None
+        if kind is Kind.ITERATION:
+            assert binding.value is not None
+            return self.item_of(binding.value, scope, binding.step)
         if kind is Kind.PARAMETER:
             return self._parameter(binding, scope)
         return None
@@ -164,9 +235,9 @@ class Resolver:
             if callee.definition is None:
                 name = callee.name
                 if name in self.knowledge.classes:
-                    return Instance((name,))
+                    return self.knowledge.instance(name)
                 made = self.knowledge.factories.get(name)
-                return Instance((made,)) if made is not None else None
+                return self.knowledge.instance(made) if made is not None else None
             scope = self._defined_in.get(callee.definition)
             if scope is None:
                 return None
@@ -184,7 +255,7 @@ class Resolver:
         for cls in owner.types:
             made = self.knowledge.members.get((cls, member))
             if made is not None:
-                return Instance((made,))
+                return self.knowledge.instance(made)
         return None
 
     def member(self, base: Value, attr: str) -> Value | None:
@@ -199,6 +270,8 @@ class Resolver:
                 return self._returns(base, attr)
             if base.definition is not None:
                 found = self._class_member(base.definition, attr)
+                if isinstance(found, Ref) and _is_property(found.definition):
+                    return self.call_result(found)
                 if found is not None:
                     return found
             return Member(base, (attr,))
@@ -246,9 +319,9 @@ class Resolver:
                     continue
                 method_scope = self.scope_of(method, class_scope)
                 receiver = _first_parameter(method)
-                for owner, attr, value in method_scope.attribute_assignments:
-                    if owner == receiver and not _is_none(value):
-                        assigned = Binding(Kind.ASSIGNMENT, value=value)
+                for owner, attr, assigned in method_scope.attribute_assignments:
+                    unset = assigned.kind is Kind.ASSIGNMENT and _is_none(assigned.value)
+                    if owner == receiver and not unset:
                         attributes.setdefault(attr, []).append((assigned, method_scope))
         return attributes
 
@@ -297,17 +370,19 @@ class Resolver:
                 for element in annotation.slice
                 if isinstance(element.slice, cst.Index)
             ]
-            if generic in {f"{m}.Optional" for m in _TYPING} and len(elements) == 1:
-                return self.instance_of_annotation(elements[0], scope)
-            if generic in {f"{m}.Union" for m in _TYPING}:
+            special = generic.partition(".")[2] if generic and generic.startswith(_TYPING) else None
+            if special == "Union":
                 return self._optional(elements, scope)
-            if generic in {f"{m}.Annotated" for m in _TYPING} and elements:
+            if special in _WRAPPERS and elements:
                 return self.instance_of_annotation(elements[0], scope)
-            return None
+            if special is not None:
+                return None
+            # `Queue[str]`, `Future[int]`: an instance of the generic class itself.
+            return self.instance_of_annotation(annotation.value, scope)
         value = self.resolve(annotation, scope)
         if isinstance(value, Ref):
             if value.definition is None:
-                return Instance((value.name,))
+                return self.knowledge.instance(value.name)
             if isinstance(value.definition, cst.ClassDef):
                 defining = self._defined_in.get(value.definition)
                 return None if defining is None else self.class_instance(value.definition, defining)
@@ -319,6 +394,17 @@ class Resolver:
         if len(kept) != 1:
             return None
         return self.instance_of_annotation(kept[0], scope)
+
+
+def _is_property(definition: cst.CSTNode | None) -> bool:
+    if not isinstance(definition, cst.FunctionDef):
+        return False
+    for decorator in definition.decorators:
+        expr = decorator.decorator
+        name = expr.attr.value if isinstance(expr, cst.Attribute) else getattr(expr, "value", None)
+        if name in ("property", "cached_property"):
+            return True
+    return False
 
 
 def _is_none(expr: cst.BaseExpression | None) -> bool:

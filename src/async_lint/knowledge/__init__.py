@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+
+from async_lint.analysis.values import Instance
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,19 @@ class Knowledge:
     members: Mapping[tuple[str, str], str]
     # the members above that are read as attributes (`path.parent`), not called
     properties: frozenset[tuple[str, str]] = frozenset()
+    # what iterating or indexing yields: a function's result or a (class, member)
+    items: Mapping[str | tuple[str, str], str] = field(default_factory=dict)
+    # known ancestors of known classes (`threading.Timer` is a `threading.Thread`)
+    bases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # alternative spellings -> the canonical qualified name
     aliases: Mapping[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name, name)
 
-    @cached_property
-    def call_names(self) -> frozenset[str]:
-        """The last name of every blocking API: `x.y()` with another `y` cannot match."""
-        names = {name.rpartition(".")[2] for name in self.functions}
-        return frozenset(names | {method for _, method in self.methods})
+    def instance(self, cls: str) -> Instance:
+        """An instance of `cls`, typed with the ancestors the tables know."""
+        return Instance((cls, *self.bases.get(cls, ())))
 
 
 def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
@@ -91,6 +94,8 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         factories=dict(stdlib.FACTORIES),
         members=dict(stdlib.MEMBERS),
         properties=stdlib.PROPERTIES,
+        items=dict(stdlib.ITEMS),
+        bases=dict(stdlib.BASES),
         aliases={**stdlib.ALIASES, **http.ALIASES},
     )
 

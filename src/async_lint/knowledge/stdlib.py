@@ -122,10 +122,17 @@ METHODS = {
 # Instance tracking ----------------------------------------------------------
 
 CLASSES = frozenset({
-    "pathlib.Path", *_LOCK_CLASSES, "threading.Thread", "threading.Event", *_QUEUE_CLASSES,
-    "concurrent.futures.Future", "concurrent.futures.ThreadPoolExecutor",
-    "concurrent.futures.ProcessPoolExecutor", "socket.socket",
+    "pathlib.Path", *_LOCK_CLASSES, "threading.Thread", "threading.Timer", "threading.Event",
+    *_QUEUE_CLASSES, "concurrent.futures.Future", "concurrent.futures.Executor",
+    "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
+    "socket.socket",
 })  # fmt: skip
+
+BASES = {
+    "threading.Timer": ("threading.Thread",),
+    "concurrent.futures.ThreadPoolExecutor": ("concurrent.futures.Executor",),
+    "concurrent.futures.ProcessPoolExecutor": ("concurrent.futures.Executor",),
+}
 
 FACTORIES = {
     "pathlib.Path.home": "pathlib.Path",
@@ -136,6 +143,8 @@ FACTORIES = {
     "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
     "asyncio.get_running_loop": "asyncio.AbstractEventLoop",
     "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
+    # waiting on its result from the loop it targets deadlocks; from any loop it blocks
+    "asyncio.run_coroutine_threadsafe": "concurrent.futures.Future",
 }
 
 _PATH_TO_PATH = (
@@ -145,12 +154,17 @@ _PATH_TO_PATH = (
 
 MEMBERS = {
     **{("pathlib.Path", name): "pathlib.Path" for name in _PATH_TO_PATH},
-    ("concurrent.futures.ThreadPoolExecutor", "submit"): "concurrent.futures.Future",
-    ("concurrent.futures.ProcessPoolExecutor", "submit"): "concurrent.futures.Future",
+    ("concurrent.futures.Executor", "submit"): "concurrent.futures.Future",
     ("socket.socket", "dup"): "socket.socket",
 }
 
 PROPERTIES = frozenset({("pathlib.Path", "parent")})
+
+# What `for x in ...` and `...[i]` yield.
+ITEMS = {
+    **{("pathlib.Path", name): "pathlib.Path" for name in ("glob", "rglob", "iterdir", "parents")},
+    "concurrent.futures.as_completed": "concurrent.futures.Future",
+}
 
 ALIASES = {
     "pathlib.PosixPath": "pathlib.Path",
