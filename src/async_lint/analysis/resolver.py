@@ -103,7 +103,16 @@ class Resolver:
                 return self._returns(left, "__truediv__")
         if isinstance(expr, cst.Subscript):
             return self.item_of(expr.value, scope, at)
+        if isinstance(expr, cst.BooleanOperation) and isinstance(expr.operator, cst.Or):
+            return self._agreed([expr.left, expr.right], scope, at)
+        if isinstance(expr, cst.IfExp):
+            return self._agreed([expr.body, expr.orelse], scope, at)
         return None
+
+    def _agreed(self, options: list[cst.BaseExpression], scope: Scope, at: float) -> Value | None:
+        """`a or b`, `a if c else b`: known when every (non-None) option agrees."""
+        values = {self.resolve(option, scope, at) for option in options if not _is_none(option)}
+        return values.pop() if len(values) == 1 else None
 
     def item_of(self, container: cst.BaseExpression, scope: Scope, at: float) -> Value | None:
         """An element of `container`: `path.parents[0]`, `for f in as_completed(fs)`."""

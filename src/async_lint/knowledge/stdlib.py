@@ -51,6 +51,14 @@ _LOCK_CLASSES = ("threading.Lock", "threading.RLock", "threading.Semaphore",
 _QUEUE_CLASSES = ("queue.Queue", "queue.LifoQueue", "queue.PriorityQueue", "queue.SimpleQueue")
 _SOCKET_METHODS = ("connect", "recv", "send", "sendall", "accept")
 
+# A wait is over at once when the function first checked that it is: the
+# method -> receiver methods that, called in the same function, show that
+# (`if future.done(): future.result()`, `while t.is_alive(): await ...`).
+COMPLETION_CHECKS = {
+    "result": ("done", "add_done_callback"),
+    "join": ("is_alive",),
+}
+
 # Context managers that block on entry: `with lock:` (reported at the item).
 BLOCKING_CONTEXT_MANAGERS = frozenset(_LOCK_CLASSES)
 
@@ -109,6 +117,7 @@ METHODS = {
             NonBlockingArg("timeout", 2, 0),
         )
         for cls in _QUEUE_CLASSES
+        if cls != "queue.SimpleQueue"  # unbounded: its put never blocks
     },
     ("concurrent.futures.Future", "result"): _wait(
         "`await asyncio.wrap_future(future)`", _TIMEOUT_ZERO

@@ -2,7 +2,7 @@ from functools import cached_property
 
 import libcst as cst
 
-from async_lint.knowledge.stdlib import BLOCKING_CONTEXT_MANAGERS
+from async_lint.knowledge.stdlib import BLOCKING_CONTEXT_MANAGERS, COMPLETION_CHECKS
 from async_lint.rules._blocking import BlockingCallRule
 
 
@@ -22,7 +22,13 @@ class BlockingWait(BlockingCallRule):
     expires. Only the non-blocking forms are clean: `acquire(blocking=False)`,
     `acquire(False)`, a literal `timeout=0` (`join(0)`, `result(timeout=0)`),
     `get(block=False)`, `put(item, block=False)`, `get_nowait()`,
-    `put_nowait()` and `select.select(r, w, x, 0)`.
+    `put_nowait()` and `select.select(r, w, x, 0)`. `put()` on a
+    `queue.SimpleQueue` never blocks (it is unbounded) and is not reported.
+
+    A wait that the function has already seen finish is not reported:
+    `future.result()` in a function that also calls `future.done()` or
+    `future.add_done_callback(...)`, and `thread.join()` in one that also
+    calls `thread.is_alive()` (the same receiver, written the same way).
 
     Objects are recognised when they are made from the `threading`, `queue`,
     `socket` and `concurrent.futures` classes (also through `self`
@@ -104,7 +110,24 @@ class BlockingWait(BlockingCallRule):
             return
         if match.display.startswith("socket.socket.") and self._module_uses_non_blocking_sockets:
             return
+        if self._checked_for_completion(node):
+            return
         self.report(node, self.message(match))
+
+    def _checked_for_completion(self, node: cst.Call) -> bool:
+        """`future.result()` in a function that also calls `future.done()`, and the like."""
+        func = node.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in COMPLETION_CHECKS:
+            return False
+        function = self.ctx.async_function
+        if function is None:
+            return False
+        module = self.ctx.module
+        receiver = module.code_for_node(func.value)
+        if function not in self._function_code:
+            self._function_code[function] = module.code_for_node(function)
+        code = self._function_code[function]
+        return any(f"{receiver}.{check}(" in code for check in COMPLETION_CHECKS[func.attr.value])
 
     def visit_With(self, node: cst.With) -> None:
         if node.asynchronous is not None or not self.ctx.in_async_context:
@@ -118,6 +141,10 @@ class BlockingWait(BlockingCallRule):
                         "use an `asyncio` lock or semaphore with `async with`",
                     )
                     break
+
+    @cached_property
+    def _function_code(self) -> dict[cst.FunctionDef, str]:
+        return {}
 
     @cached_property
     def _module_uses_non_blocking_sockets(self) -> bool:
