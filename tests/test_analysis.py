@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import libcst as cst
 import pytest
 
@@ -10,10 +12,11 @@ from async_lint.analysis.values import Instance, Member, Ref
 from async_lint.knowledge import DEFAULT
 
 
-def resolve_last(source: str, function: str = "f"):
-    """Resolve the last expression statement of `function` (a method is `Class.method`)."""
+def resolve_last(source: str, function: str = "f", *, package: str = "app", at: float = math.inf):
+    """Resolve the last expression statement of `function` (a method is `Class.method`),
+    as used in its top-level statement `at` (by default after the whole body)."""
     module = cst.parse_module(source)
-    resolver = Resolver(module, DEFAULT, "app.module", "app")
+    resolver = Resolver(module, DEFAULT, f"{package}.module".lstrip("."), package)
     scope = resolver.module_scope
     node: cst.CSTNode = module
     for name in function.split("."):
@@ -24,9 +27,9 @@ def resolve_last(source: str, function: str = "f"):
             if isinstance(s, (cst.FunctionDef, cst.ClassDef)) and s.name.value == name
         )
         scope = resolver.scope_of(node, scope)
-    last = node.body.body[-1]
-    expr = last.body[0].value if isinstance(last, cst.SimpleStatementLine) else None
-    return resolver.resolve(expr, scope)
+    statements = [s for s in node.body.body if isinstance(s, cst.SimpleStatementLine)]
+    expr = next(s.body[0].value for s in reversed(statements) if isinstance(s.body[0], cst.Expr))
+    return resolver.resolve(expr, scope, at)
 
 
 @pytest.mark.parametrize(
@@ -66,11 +69,9 @@ def test_uncertain_names_do_not_resolve(source):
 
 
 def test_relative_import_outside_a_package_stays_unresolved():
-    module = cst.parse_module("from .time import sleep\ndef f():\n    sleep\n")
-    resolver = Resolver(module, DEFAULT, "mod", "")  # a file in a folder without __init__.py
-    function = module.body[1]
-    scope = resolver.scope_of(function, resolver.module_scope)
-    assert resolver.resolve(function.body.body[0].body[0].value, scope) == Ref(".time.sleep")
+    # a file in a folder without __init__.py
+    source = "from .time import sleep\ndef f():\n    sleep\n"
+    assert resolve_last(source, package="") == Ref(".time.sleep")
 
 
 def test_star_import_of_a_known_api():
@@ -119,13 +120,8 @@ def test_rebinding_in_order(body):
 
 def test_a_later_binding_does_not_reach_an_earlier_use():
     source = "from pathlib import Path\ndef f(p: Path):\n    p\n    p = 3\n"
-    module = cst.parse_module(source)
-    resolver = Resolver(module, DEFAULT, "m", "")
-    function = module.body[1]
-    scope = resolver.scope_of(function, resolver.module_scope)
-    use = function.body.body[0].body[0].value
-    assert resolver.resolve(use, scope, at=0) == Instance(("pathlib.Path",))
-    assert resolver.resolve(use, scope, at=2) is None
+    assert resolve_last(source, at=0) == Instance(("pathlib.Path",))
+    assert resolve_last(source, at=2) is None
 
 
 @pytest.mark.parametrize(

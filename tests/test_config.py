@@ -161,3 +161,9 @@ def test_config_error_type():
 def test_settings_are_plain_values():
     assert Settings().default_timeout == 30
     assert Settings().max_fan_out == 10
+
+
+def test_per_file_ignores_all(tmp_path):
+    settings = Settings(per_file_ignores=(("generated/*", ("ALL",)),), root=tmp_path)
+    assert settings.enabled_codes(str(tmp_path / "generated" / "x.py")) == frozenset()
+    assert "ASL101" in settings.enabled_codes(str(tmp_path / "app.py"))

@@ -86,11 +86,14 @@ class Settings:
         ignored = [codes for spec, codes in self._per_file if spec.match_file(relative)]
         if not ignored:
             return self._codes
+        selectors = [selector for codes in ignored for selector in codes]
         return frozenset(
-            code
-            for code in self._codes
-            if not any(code.startswith(sel) for c in ignored for sel in c)
+            code for code in self._codes if not any(_matches(s, code) for s in selectors)
         )
+
+
+def _matches(selector: str, code: str) -> bool:
+    return selector == "ALL" or code.startswith(selector)
 
 
 def relative_to_root(filename: str, root: Path) -> str:
@@ -128,9 +131,7 @@ def select_codes(
     """
 
     def specificity(selectors: Iterable[str], code: str) -> int:
-        lengths = [
-            0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)
-        ]
+        lengths = [0 if s == "ALL" else len(s) for s in selectors if _matches(s, code)]
         return max(lengths, default=-1)
 
     enabled = set()

@@ -9,6 +9,7 @@ semantics unless the caller (the flake8 plugin) applies its own.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import traceback
 from collections.abc import Callable, Iterable
@@ -81,11 +82,12 @@ def lint_source(
         return _keep([diagnostic], source, codes, apply_noqa)
 
     rules = [REGISTRY[code] for code in sorted(codes) if code in REGISTRY]
+    rules = [rule for rule in rules if _handlers(rule)]
     module_name, package = module_name_for(path or filename)
     ctx = ModuleContext(
         module, source, filename, settings, settings.knowledge, module_name, package
     )
-    traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _has_visitors(rule)])
+    traversal = _Traversal(ctx, [rule(ctx) for rule in rules])
     try:
         module.visit(traversal)
         diagnostics = _position(filename, module, ctx.findings) if ctx.findings else []
@@ -161,8 +163,15 @@ def _whole_file(filename: str, code: str, message: str) -> Diagnostic:
     return Diagnostic(filename, start, code, message, start)
 
 
-def _has_visitors(rule: type[Rule]) -> bool:
-    return any(name.startswith(("visit_", "leave_")) for name in dir(rule))
+@functools.cache
+def _handlers(rule: type[Rule]) -> tuple[tuple[str, type[cst.CSTNode], str], ...]:
+    """The rule's (visit|leave, node type, method name) triples, found once per class."""
+    found = []
+    for attribute in dir(rule):
+        prefix, _, node_name = attribute.partition("_")
+        if prefix in ("visit", "leave") and isinstance(getattr(cst, node_name, None), type):
+            found.append((prefix, getattr(cst, node_name), attribute))
+    return tuple(found)
 
 
 class _Traversal(cst.CSTVisitor):
@@ -175,13 +184,9 @@ class _Traversal(cst.CSTVisitor):
         self._leave: dict[type, list[tuple[Rule, Callable]]] = {}
         self._failed: set[str] = set()
         for rule in rules:
-            for attribute in dir(rule):
-                prefix, _, node_name = attribute.partition("_")
-                if prefix in ("visit", "leave") and hasattr(cst, node_name):
-                    table = self._visit if prefix == "visit" else self._leave
-                    table.setdefault(getattr(cst, node_name), []).append(
-                        (rule, getattr(rule, attribute))
-                    )
+            for prefix, node_type, attribute in _handlers(type(rule)):
+                table = self._visit if prefix == "visit" else self._leave
+                table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         kind = type(node)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from async_lint.analysis.resolver import Resolver
-from async_lint.analysis.scopes import Scope
+from async_lint.analysis.scopes import Kind, Scope
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import BlockingCall, Knowledge
 
@@ -146,7 +146,7 @@ class ModuleContext:
         found = set()
         for bindings in self.resolver.module_scope.bindings.values():
             for binding in bindings:
-                if binding.target is not None and binding.kind.value == "import":
+                if binding.target is not None and binding.kind is Kind.IMPORT:
                     found.add(binding.target.split(".", 1)[0])
         return frozenset(found)
 

@@ -16,7 +16,9 @@ class BlockingFileIo(BlockingCallRule):
     `touch`, `unlink`, `mkdir`, `rmdir`, `rename`, `replace`, `iterdir`,
     `glob`, `rglob`, `exists`, `stat`), `os.listdir/scandir/walk/remove/
     unlink/rename/makedirs/mkdir/stat`, `os.path.exists/isfile/isdir/getsize/
-    getmtime`, and the `shutil` copy, move and `rmtree` functions.
+    getmtime`, and the `shutil` copy, move and `rmtree` functions
+    (`copy`, `copy2`, `copyfile`, `copytree`, `copymode`, `copystat`, `move`,
+    `rmtree`; not `copyfileobj`, whose arguments may be in-memory files).
 
     `json.load`, `pickle.load` and `yaml.safe_load` of a file opened in the
     same expression (`json.load(open(path))`) are one finding, reported at the
