@@ -15,6 +15,7 @@ from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import FixAvailability
+from async_lint.sources import SourceError, decode
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -106,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    # A path or message the terminal cannot encode is escaped, never an error.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = parser.parse_args(argv)
         if args.command == "check":
@@ -119,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
+        print(f"async-lint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         # Reading stopped (`| head`): nothing else to say. Silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -137,6 +145,8 @@ def _settings(args: argparse.Namespace, paths: list[str]) -> Settings:
         settings = load_config(found) if found else Settings(root=Path.cwd())
     changes: dict = {}
     if args.select is not None:
+        if not args.select:
+            raise _UsageError("--select needs at least one code or prefix")
         changes["select"] = tuple(check_selector(s, "--select") for s in args.select)
     if args.extend_select:
         extra = tuple(check_selector(s, "--extend-select") for s in args.extend_select)
@@ -156,20 +166,18 @@ def _check(args: argparse.Namespace) -> int:
         raise _UsageError(f"no such file or directory: {', '.join(missing)}")
     settings = _settings(args, paths)
 
-    diagnostics: list[Diagnostic] = []
-    tracebacks: list[str] = []
-    for path in paths:
-        if path == "-":
-            name = args.stdin_filename or "-"
-            result = engine.lint_source(sys.stdin.read(), name, settings)
-            diagnostics += result.diagnostics
-            tracebacks += result.verbose
-            continue
-        for file in discover([path], settings, force_exclude=args.force_exclude):
-            result = engine.lint_file(file, settings, display=_display(file))
-            diagnostics += result.diagnostics
-            tracebacks += result.verbose
-    diagnostics.sort(key=lambda d: d.sort_key)
+    results: list[engine.Result] = []
+    if "-" in paths:
+        name = args.stdin_filename or "-"
+        try:
+            results.append(engine.lint_source(decode(sys.stdin.buffer.read()), name, settings))
+        except SourceError as error:
+            results.append(engine.unreadable(name, str(error), settings))
+    files = [path for path in paths if path != "-"]
+    for file in discover(files, settings, force_exclude=args.force_exclude):
+        results.append(engine.lint_file(file, settings, display=_display(file)))
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
+    tracebacks = [text for r in results for text in r.tracebacks]
 
     if args.verbose:
         for text in tracebacks:

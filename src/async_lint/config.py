@@ -127,11 +127,11 @@ def select_codes(
 
     With no `select`, every rule that is on by default is selected (as if by
     `ASL`); `extend-select` adds to either. An `ignore` as specific as the
-    most specific `select` wins.
+    most specific `select` wins; `ALL` is as specific as `ASL`.
     """
 
     def specificity(selectors: Iterable[str], code: str) -> int:
-        lengths = [0 if s == "ALL" else len(s) for s in selectors if _matches(s, code)]
+        lengths = [len(PREFIX) if s == "ALL" else len(s) for s in selectors if _matches(s, code)]
         return max(lengths, default=-1)
 
     enabled = set()
@@ -151,8 +151,10 @@ def find_config(start: Path) -> Path | None:
     directory = start if start.is_dir() else start.parent
     for candidate in (directory, *directory.parents):
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and SECTION in _read(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read(pyproject).get("tool", {})
+            if isinstance(tool, dict) and SECTION in tool:
+                return pyproject
     return None
 
 
@@ -170,11 +172,13 @@ def load_config(path: Path) -> Settings:
     """Settings from a pyproject.toml (`[tool.async-lint]`) or a file of bare keys."""
     document = _read(path)
     if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get(SECTION, {})
+        tool = document.get("tool", {})
         where = f"{path} [tool.{SECTION}]"
+        table = _table(tool.get(SECTION, {}) if isinstance(tool, dict) else None, where)
     else:
         table, where = document, str(path)
-    return settings_from_mapping(table, root=path.resolve().parent, where=where)
+    # abspath, not resolve: paths reached through a symlink must stay below the root
+    return settings_from_mapping(table, root=Path(os.path.abspath(path)).parent, where=where)
 
 
 def settings_from_mapping(table: Mapping[str, Any], root: Path, where: str) -> Settings:
@@ -201,6 +205,13 @@ def _selectors(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(check_selector(item.strip(), where) for item in _strings(raw, where))
 
 
+def _blocking_codes() -> list[str]:
+    """The codes `extra-blocking-calls` may map to: the ASL1xx blocking-call rules."""
+    from async_lint.rules._blocking import BlockingCallRule
+
+    return sorted(code for code, rule in REGISTRY.items() if issubclass(rule, BlockingCallRule))
+
+
 def _dotted(raw: Any, where: str) -> tuple[str, ...]:
     names = _strings(raw, where)
     for name in names:
@@ -215,18 +226,27 @@ def _table(raw: Any, where: str) -> dict[str, Any]:
     return raw
 
 
+def _patterns(raw: Any, where: str) -> tuple[str, ...]:
+    patterns = _strings(raw, where)
+    for pattern in patterns:
+        try:
+            _spec([pattern])
+        except Exception as error:  # noqa: BLE001 - pathspec's errors vary by version
+            raise ConfigError(f"{where}: invalid pattern {pattern!r}: {error}") from None
+    return patterns
+
+
 def _per_file_ignores(raw: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = _table(raw, where)
+    _patterns(list(table), where)
     return tuple(
-        (pattern, _selectors(codes, f"{where} {pattern!r}"))
-        for pattern, codes in _table(raw, where).items()
+        (pattern, _selectors(codes, f"{where} {pattern!r}")) for pattern, codes in table.items()
     )
 
 
 def _blocking_calls(raw: Any, where: str) -> dict[str, str]:
     calls = _table(raw, where)
-    blocking_codes = sorted(
-        code for code in REGISTRY if code.startswith("ASL1") and code != "ASL110"
-    )
+    blocking_codes = _blocking_codes()
     for name, code in calls.items():
         _dotted(name, where)
         if code not in blocking_codes:
@@ -269,7 +289,7 @@ _READERS = {
     "extend-select": _selectors,
     "ignore": _selectors,
     "per-file-ignores": _per_file_ignores,
-    "exclude": _strings,
+    "exclude": _patterns,
     "respect-gitignore": _boolean,
     "default-timeout": _positive(float),
     "max-fan-out": _positive(int),
@@ -279,4 +299,3 @@ _READERS = {
     "lifecycle-functions": _strings,
     "limiters": _dotted,
 }
-OPTIONS = tuple(_READERS)

@@ -8,7 +8,7 @@ here, so the conversion lives in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -44,14 +44,14 @@ class Fix:
     applicability: Applicability
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
     filename: str
     start: Position
     code: str
-    message: str = field(compare=False)
-    end: Position = field(compare=False)
-    fix: Fix | None = field(default=None, compare=False)
+    message: str
+    end: Position
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -14,7 +14,7 @@ SUFFIXES = (".py",)
 
 
 class GitIgnore:
-    """The .gitignore files that apply below a directory, deepest deciding first."""
+    """The .gitignore files loaded so far; below a directory, the deepest decides first."""
 
     def __init__(self) -> None:
         self._specs: dict[str, pathspec.PathSpec | None] = {}
@@ -23,7 +23,20 @@ class GitIgnore:
         if directory not in self._specs:
             self._specs[directory] = _read_gitignore(directory)
 
-    def ignored(self, path: str, is_dir: bool) -> bool:
+    def load_repository(self, directory: str) -> None:
+        """`directory` and its parents up to the enclosing git work tree's root, if any."""
+        chain = [directory]
+        while not os.path.exists(os.path.join(chain[-1], ".git")):
+            parent = os.path.dirname(chain[-1])
+            if parent == chain[-1]:
+                chain = [directory]  # not in a repository: only the tree itself
+                break
+            chain.append(parent)
+        for ancestor in chain:
+            self.load(ancestor)
+
+    def ignored(self, path: str, is_dir: bool, floor: str | None = None) -> bool:
+        """Is `path` ignored by the .gitignore files between it and `floor` (or the top)?"""
         directory = os.path.dirname(path)
         while True:
             spec = self._specs.get(directory)
@@ -33,7 +46,7 @@ class GitIgnore:
                 if verdict is not None:
                     return verdict
             parent = os.path.dirname(directory)
-            if parent == directory:
+            if parent == directory or directory == floor:
                 return False
             directory = parent
 
@@ -41,72 +54,84 @@ class GitIgnore:
 def _read_gitignore(directory: str) -> pathspec.PathSpec | None:
     try:
         with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as f:
-            return pathspec.GitIgnoreSpec.from_lines(f)
+            lines = f.read().splitlines()
     except OSError:
         return None
+    return pathspec.GitIgnoreSpec.from_lines(line for line in lines if _valid_pattern(line))
 
 
-def _repository_ancestors(directory: str) -> list[str]:
-    """`directory` and its parents up to the enclosing git work tree's root, if any."""
-    chain = [directory]
-    current = directory
-    while not os.path.exists(os.path.join(current, ".git")):
-        parent = os.path.dirname(current)
-        if parent == current:
-            return [directory]  # not in a repository: only the tree itself
-        chain.append(parent)
-        current = parent
-    return chain
+def _valid_pattern(line: str) -> bool:
+    """git skips a pattern it cannot read; so do we, rather than fail the run."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except Exception:  # noqa: BLE001 - pathspec's errors vary by version
+        return False
+    return True
+
+
+class _Filter:
+    """Decides exclusion for the entries below one path given on the command line.
+
+    A directory named explicitly is linted even when it is excluded itself
+    (`async-lint check dist`): it then counts as a root of its own, and only
+    what lies below it is matched, relative to it.
+    """
+
+    def __init__(self, settings: Settings, gitignore: GitIgnore | None, top: str | None) -> None:
+        self.settings = settings
+        self.gitignore = gitignore
+        self.top = top  # the explicitly named, itself excluded directory, if any
+
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        if self.top is None:
+            relative = relative_to_root(path, self.settings.root)
+            if relative.startswith("../"):
+                relative = Path(path).name  # outside the project: match on the name alone
+        else:
+            relative = Path(os.path.relpath(path, self.top)).as_posix()
+        if self.settings.exclude_spec.match_file(relative + ("/" if is_dir else "")):
+            return True
+        return self.gitignore is not None and self.gitignore.ignored(path, is_dir, self.top)
 
 
 def discover(
     paths: Sequence[str], settings: Settings, *, force_exclude: bool = False
 ) -> Iterator[str]:
-    """Yield the files to lint, in a stable order.
+    """Yield the files to lint, in a stable order and each once.
 
     Paths named explicitly are linted even when excluded, unless
     `force_exclude` (pre-commit passes every staged file explicitly).
     Symbolic links to directories are not followed.
     """
     gitignore = GitIgnore() if settings.respect_gitignore else None
-    exclude = settings.exclude_spec
+    seen: set[str] = set()
     for given in paths:
         absolute = os.path.abspath(given)
-        if os.path.isfile(absolute):
-            if not force_exclude or not _excluded(absolute, False, settings, exclude, gitignore):
-                yield given
-            continue
+        is_file = os.path.isfile(absolute)
         if gitignore is not None:
-            for ancestor in _repository_ancestors(absolute):
-                gitignore.load(ancestor)
-        if force_exclude and _excluded(absolute, True, settings, exclude, gitignore):
+            gitignore.load_repository(os.path.dirname(absolute) if is_file else absolute)
+        check = _Filter(settings, gitignore, None)
+        if force_exclude and check.excluded(absolute, not is_file):
             continue
+        if is_file:
+            yield from _once(given, seen)
+            continue
+        if check.excluded(absolute, True):
+            check = _Filter(settings, gitignore, absolute)
         for directory, dirnames, filenames in os.walk(absolute):
             if gitignore is not None:
                 gitignore.load(directory)
             dirnames[:] = sorted(
-                name
-                for name in dirnames
-                if not _excluded(os.path.join(directory, name), True, settings, exclude, gitignore)
+                name for name in dirnames if not check.excluded(os.path.join(directory, name), True)
             )
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
-                if name.endswith(SUFFIXES) and not _excluded(
-                    path, False, settings, exclude, gitignore
-                ):
-                    yield os.path.join(given, os.path.relpath(path, absolute))
+                if name.endswith(SUFFIXES) and not check.excluded(path, False):
+                    yield from _once(os.path.join(given, os.path.relpath(path, absolute)), seen)
 
 
-def _excluded(
-    path: str,
-    is_dir: bool,
-    settings: Settings,
-    exclude: pathspec.PathSpec,
-    gitignore: GitIgnore | None,
-) -> bool:
-    relative = relative_to_root(path, settings.root)
-    if relative.startswith("../"):
-        relative = Path(path).name  # outside the project: match on the name alone
-    if exclude.match_file(relative + ("/" if is_dir else "")):
-        return True
-    return gitignore is not None and gitignore.ignored(path, is_dir)
+def _once(path: str, seen: set[str]) -> Iterator[str]:
+    key = os.path.realpath(path)
+    if key not in seen:
+        seen.add(key)
+        yield path

@@ -30,9 +30,13 @@ from async_lint.sources import SourceError, decode
 # Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
 _BODY_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+# Everything that can be a top-level statement of a scope (one-line bodies
+# hold small statements directly).
 _STATEMENTS = frozenset({
     cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.With,
-    cst.FunctionDef, cst.ClassDef, cst.Match,
+    cst.FunctionDef, cst.ClassDef, cst.Match, cst.Expr, cst.Assign, cst.AnnAssign,
+    cst.AugAssign, cst.Return, cst.Raise, cst.Assert, cst.Del, cst.Import, cst.ImportFrom,
+    cst.Global, cst.Nonlocal,
 })  # fmt: skip
 
 PARSE_ERROR = "ASL000"
@@ -42,7 +46,7 @@ INTERNAL_ERROR = "ASL999"
 @dataclass(frozen=True)
 class Result:
     diagnostics: list[Diagnostic]
-    verbose: list[str]  # tracebacks of internal errors, for --verbose
+    tracebacks: list[str]  # of internal errors, printed by --verbose
 
 
 def lint_file(path: str, settings: Settings, display: str | None = None) -> Result:
@@ -54,8 +58,15 @@ def lint_file(path: str, settings: Settings, display: str | None = None) -> Resu
         source = decode(data)
     except (OSError, SourceError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return Result([_whole_file(display, PARSE_ERROR, f"cannot parse: {reason}")], [])
+        return unreadable(display, reason, settings)
     return lint_source(source, display, settings, path=path)
+
+
+def unreadable(filename: str, reason: str, settings: Settings) -> Result:
+    """The result for a file whose bytes cannot be read or decoded."""
+    diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {reason}")
+    kept = _keep([diagnostic], "", settings.enabled_codes(filename), apply_noqa=False)
+    return Result(kept, [])
 
 
 def lint_source(
@@ -73,21 +84,18 @@ def lint_source(
     except cst.ParserSyntaxError as error:
         where, reason = _syntax_error(source, error)
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
-        return _keep([diagnostic], source, codes, apply_noqa)
+        return Result(_keep([diagnostic], source, codes, apply_noqa), [])
     except RecursionError:
         diagnostic = _whole_file(filename, PARSE_ERROR, "cannot parse: too deeply nested")
-        return _keep([diagnostic], source, codes, apply_noqa)
+        return Result(_keep([diagnostic], source, codes, apply_noqa), [])
     except Exception as error:  # noqa: BLE001 - the parser's other failures (NUL bytes, ...)
         diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {error}")
-        return _keep([diagnostic], source, codes, apply_noqa)
+        return Result(_keep([diagnostic], source, codes, apply_noqa), [])
 
     rules = [REGISTRY[code] for code in sorted(codes) if code in REGISTRY]
-    rules = [rule for rule in rules if _handlers(rule)]
     module_name, package = module_name_for(path or filename)
-    ctx = ModuleContext(
-        module, source, filename, settings, settings.knowledge, module_name, package
-    )
-    traversal = _Traversal(ctx, [rule(ctx) for rule in rules])
+    ctx = ModuleContext(module, source, filename, settings, module_name, package)
+    traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _handlers(rule)])
     try:
         module.visit(traversal)
         diagnostics = _position(filename, module, ctx.findings) if ctx.findings else []
@@ -97,7 +105,7 @@ def lint_source(
         )  # fmt: skip
         diagnostics = [_whole_file(filename, INTERNAL_ERROR, f"internal error: {reason}")]
         traversal.tracebacks.append(traceback.format_exc())
-    return Result(_keep(diagnostics, source, codes, apply_noqa).diagnostics, traversal.tracebacks)
+    return Result(_keep(diagnostics, source, codes, apply_noqa), traversal.tracebacks)
 
 
 def _from_recursion(error: BaseException | None) -> bool:
@@ -111,12 +119,13 @@ def _from_recursion(error: BaseException | None) -> bool:
 
 def _keep(
     diagnostics: list[Diagnostic], source: str, codes: Iterable[str], apply_noqa: bool
-) -> Result:
+) -> list[Diagnostic]:
+    """The diagnostics of enabled codes that no `# noqa` suppresses, in order."""
     enabled = set(codes)
     kept = [d for d in diagnostics if d.code in enabled or d.code == INTERNAL_ERROR]
     if apply_noqa and kept:
         kept = noqa.filter_suppressed(kept, source)
-    return Result(sorted(kept, key=lambda d: d.sort_key), [])
+    return sorted(kept, key=lambda d: d.sort_key)
 
 
 def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
@@ -194,6 +203,8 @@ class _Traversal(cst.CSTVisitor):
             self.ctx.at_statement(node)
         elif kind is cst.Await:
             self.ctx.awaited.add(node.expression)  # type: ignore[attr-defined]
+        elif kind is cst.NamedExpr:
+            self.ctx.bind_walrus(node)  # type: ignore[arg-type]
         elif kind in _COMPREHENSIONS:
             self.ctx.enter(node)
         handlers = self._visit.get(kind)

@@ -23,8 +23,9 @@ _SEPARATOR = re.compile(r"[,\s]")
 
 
 def filter_suppressed(diagnostics: Iterable[Diagnostic], source: str) -> list[Diagnostic]:
-    lines = source.splitlines(keepends=True)
-    logical = _logical_lines(source, len(lines))
+    # Python's lines: str.splitlines would also split at form feeds and U+2028.
+    lines = io.StringIO(source).readlines()
+    logical = _logical_lines(source, lines)
     kept = []
     for diagnostic in diagnostics:
         line = diagnostic.start.line
@@ -47,9 +48,9 @@ def is_suppressed(code: str, text: str) -> bool:
     return code in codes or code.startswith(codes)
 
 
-def _logical_lines(source: str, line_count: int) -> dict[int, str]:
+def _logical_lines(source: str, lines: list[str]) -> dict[int, str]:
     """Map each line number to the text searched for its noqa (flake8's algorithm)."""
-    lines = source.splitlines(keepends=True)
+    line_count = len(lines)
     mapping: dict[int, str] = {}
     first, last = line_count + 2, -1
     try:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from async_lint.analysis.resolver import Resolver
-from async_lint.analysis.scopes import Kind, Scope
+from async_lint.analysis.scopes import Binding, Kind, Scope
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import BlockingCall, Knowledge
 
@@ -42,7 +42,6 @@ class ModuleContext:
         source: str,
         filename: str,
         settings: Settings,
-        knowledge: Knowledge,
         module_name: str,
         package: str | None,
     ) -> None:
@@ -50,12 +49,11 @@ class ModuleContext:
         self.source = source
         self.filename = filename
         self.settings = settings
-        self.knowledge = knowledge
-        self.resolver = Resolver(module, knowledge, module_name, package)
+        self.knowledge: Knowledge = settings.knowledge
+        self.resolver = Resolver(module, self.knowledge, module_name, package)
         self.scope: Scope = self.resolver.module_scope
         self._enclosing: list[Scope] = []  # the scopes the open bodies were entered from
         self._steps: dict[Scope, int] = {}  # the top-level statement each scope is running
-        self._async_functions: list[cst.FunctionDef] = []
         self.awaited: set[cst.CSTNode] = set()
         self.findings: list[Finding] = []
         self._blocking: dict[cst.Call, BlockingMatch | None] = {}
@@ -64,8 +62,6 @@ class ModuleContext:
 
     def enter(self, node: cst.CSTNode) -> None:
         """Open the body of a function, lambda, class or comprehension."""
-        if isinstance(node, cst.FunctionDef) and node.asynchronous is not None:
-            self._async_functions.append(node)
         self._enclosing.append(self.scope)
         self.scope = self.resolver.scope_of(node, self.scope)
 
@@ -75,27 +71,31 @@ class ModuleContext:
         if step is not None:
             self._steps[self.scope] = step
 
+    def bind_walrus(self, node: cst.NamedExpr) -> None:
+        """`(x := value)` binds x in the running scope from here on."""
+        if isinstance(node.target, cst.Name):
+            running = self.scope.running
+            step = self._steps.get(running, -1)
+            binding = Binding(Kind.ASSIGNMENT, value=node.value, step=step, direct=False)
+            running.bind(node.target.value, binding)
+
     def exit(self, node: cst.CSTNode) -> None:
-        if self._async_functions and self._async_functions[-1] is node:
-            self._async_functions.pop()
         self.scope = self._enclosing.pop()
 
     # -- questions rules ask ------------------------------------------------
 
     @property
-    def in_async_context(self) -> bool:
-        """True inside an `async def` body, outside nested sync defs, lambdas and classes."""
-        scope = self.scope
-        while scope.kind == "comprehension":
-            assert scope.parent is not None
-            scope = scope.parent
-        node = scope.node
-        return isinstance(node, cst.FunctionDef) and node.asynchronous is not None
+    def async_function(self) -> cst.FunctionDef | None:
+        """The `async def` whose body is the current async context, if any."""
+        node = self.scope.running.node
+        if isinstance(node, cst.FunctionDef) and node.asynchronous is not None:
+            return node
+        return None
 
     @property
-    def async_function(self) -> cst.FunctionDef | None:
-        """The innermost `async def` whose body is the current async context."""
-        return self._async_functions[-1] if self.in_async_context else None
+    def in_async_context(self) -> bool:
+        """True inside an `async def` body, outside nested sync defs, lambdas and classes."""
+        return self.async_function is not None
 
     def resolve(self, expr: cst.BaseExpression) -> Value | None:
         return self.resolver.resolve(expr, self.scope, self._step())
@@ -105,10 +105,7 @@ class ModuleContext:
         return self.resolver.qualified_name(expr, self.scope, self._step())
 
     def _step(self) -> float:
-        running = self.scope
-        while running.kind == "comprehension" and running.parent is not None:
-            running = running.parent
-        return self._steps.get(running, math.inf)
+        return self._steps.get(self.scope.running, math.inf)
 
     def is_awaited(self, node: cst.CSTNode) -> bool:
         return node in self.awaited

@@ -1,9 +1,11 @@
 """Resolve expressions to qualified names and instance types.
 
-Resolution is flow-insensitive and conservative: a name bound several times
-resolves only when every binding agrees (bindings to `None` are ignored, so
-`client = None` before `client = OpenAI()` still tracks). Anything uncertain
-resolves to `None`, and rules stay silent on `None`.
+Resolution is conservative. A use sees the bindings that can reach it in
+statement order (the last unconditional binding before it, and any made in
+branches or loops after that); it resolves only when they all agree, and
+bindings to `None` are ignored, so `client = None` before
+`client = OpenAI()` still tracks. Anything uncertain resolves to `None`, and
+rules stay silent on `None`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import Knowledge
 
 _BUILTINS = frozenset(dir(builtins))
+_CONSTANTS = frozenset({"None", "True", "False"})
 _TYPING = ("typing.", "typing_extensions.")
 # typing forms whose first argument is the type: `Optional[X]`, `Final[X]`, ...
 _WRAPPERS = frozenset({"Optional", "Annotated", "Final", "ClassVar", "Required", "NotRequired"})
@@ -140,17 +143,17 @@ class Resolver:
         return None
 
     def _name(self, name: str, scope: Scope, at: float) -> Value | None:
+        if name in _CONSTANTS:
+            return None
         found = self.lookup(name, scope)
         if found is None:
-            if name in _BUILTINS:
-                return Ref(f"builtins.{name}")
-            return self._star_imported(name)
+            star = self._star_imported(name)
+            if star is not None or self.module_scope.star_imports:
+                return star  # a star import may shadow any builtin
+            return Ref(f"builtins.{name}") if name in _BUILTINS else None
         bindings, where = found
-        running = scope
-        while running.kind == "comprehension" and running.parent is not None:
-            running = running.parent
         result: object = _MISSING
-        for binding in _reaching(bindings, at if where is running else _END):
+        for binding in _reaching(bindings, at if where is scope.running else _END):
             if binding in self._in_progress:
                 continue  # `p = p / "x"`: the binding being resolved is not its own source
             if binding.kind is Kind.ASSIGNMENT and _is_none(binding.value):
@@ -291,7 +294,11 @@ class Resolver:
         class_scope = self._class_scope(classdef)
         if class_scope is None or depth > 20:
             return None
-        candidates = self._attributes(classdef, class_scope).get(attr)
+        candidates = [
+            (binding, scope)
+            for binding, scope in self._attributes(classdef, class_scope).get(attr, ())
+            if not (binding.kind is Kind.ASSIGNMENT and _is_none(binding.value))
+        ]
         if candidates:
             results = {self.binding_value(binding, scope) for binding, scope in candidates}
             return results.pop() if len(results) == 1 else None
@@ -408,12 +415,7 @@ class Resolver:
 def _is_property(definition: cst.CSTNode | None) -> bool:
     if not isinstance(definition, cst.FunctionDef):
         return False
-    for decorator in definition.decorators:
-        expr = decorator.decorator
-        name = expr.attr.value if isinstance(expr, cst.Attribute) else getattr(expr, "value", None)
-        if name in ("property", "cached_property"):
-            return True
-    return False
+    return bool({"property", "cached_property"} & set(scopes.decorator_names(definition)))
 
 
 def _is_none(expr: cst.BaseExpression | None) -> bool:

@@ -2,8 +2,8 @@
 
 Bindings are collected by walking statements only (never expressions), which
 keeps this pass cheap: a function's scope is filled the first time the
-traversal enters it. Walrus targets are not collected; a name bound only by
-one resolves as unbound, which at worst makes a rule miss.
+traversal enters it. Walrus targets live in expressions, so the traversal
+adds them as it reaches them (`ModuleContext.bind_walrus`).
 
 Each binding remembers the top-level statement of its scope that makes it
 (`step`) and whether that statement always makes it (`direct`), so that a
@@ -71,6 +71,14 @@ class Scope:
             if scope.kind != "class":
                 yield scope
             scope = scope.parent
+
+    @property
+    def running(self) -> Scope:
+        """The scope whose code runs here: comprehensions run inside their parent's."""
+        scope = self
+        while scope.kind == "comprehension" and scope.parent is not None:
+            scope = scope.parent
+        return scope
 
     @property
     def root(self) -> Scope:
@@ -300,16 +308,26 @@ def _bind_star_parameters(params: cst.Parameters, scope: Scope) -> None:
             scope.bind(star.name.value, Binding(Kind.UNKNOWN))
 
 
-def _receiver(node: cst.FunctionDef) -> str | None:
-    """What a method's first parameter holds: "instance", "class" or nothing."""
+def decorator_names(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
+    """The last name of each decorator: `@functools.cache` -> "cache"."""
+    names = []
     for decorator in node.decorators:
         expr = decorator.decorator
-        name = expr.attr.value if isinstance(expr, cst.Attribute) else getattr(expr, "value", None)
-        if name == "staticmethod":
-            return None
-        if name == "classmethod":
-            return "class"
-    return "instance"
+        if isinstance(expr, cst.Call):
+            expr = expr.func
+        if isinstance(expr, cst.Attribute):
+            names.append(expr.attr.value)
+        elif isinstance(expr, cst.Name):
+            names.append(expr.value)
+    return names
+
+
+def _receiver(node: cst.FunctionDef) -> str | None:
+    """What a method's first parameter holds: "instance", "class" or nothing."""
+    names = decorator_names(node)
+    if "staticmethod" in names:
+        return None
+    return "class" if "classmethod" in names else "instance"
 
 
 def lambda_scope(node: cst.Lambda, parent: Scope) -> Scope:

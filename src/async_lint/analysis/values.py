@@ -19,9 +19,6 @@ class Ref:
     name: str
     definition: cst.FunctionDef | cst.ClassDef | None = None
 
-    def attribute(self, attr: str) -> Ref:
-        return Ref(f"{self.name}.{attr}")
-
 
 @dataclass(frozen=True)
 class Instance:

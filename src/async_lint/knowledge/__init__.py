@@ -36,6 +36,8 @@ class BlockingCall:
     code: str  # the ASL1xx rule that reports it
     instead: str  # what async code should use, as a phrase for the message
     non_blocking: tuple[NonBlockingArg, ...] = ()
+    opens_file: bool = False  # returns an open file (`open`, `Path.open`)
+    on_socket: bool = False  # an operation on a socket object
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,9 @@ class Knowledge:
 def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
     """The built-in knowledge, extended with `extra-blocking-calls`.
 
-    An extra name `pkg.mod.fetch` is matched as a function; `pkg.Client.fetch`
-    also as the method `fetch` of instances of the class `pkg.Client`.
+    An extra name `pkg.mod.fetch` is matched as a function; when its owner
+    is named like a class (`pkg.Client.fetch`), also as the method `fetch` of
+    instances of `pkg.Client`.
     """
     from async_lint.knowledge import http, stdlib
 
@@ -84,7 +87,7 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         call = BlockingCall(code, "a non-blocking alternative or `await asyncio.to_thread(...)`")
         functions[name] = call
         owner, _, method = name.rpartition(".")
-        if owner:
+        if owner and owner.rpartition(".")[2][:1].isupper():
             methods[(owner, method)] = call
             classes.add(owner)
     return Knowledge(

@@ -9,8 +9,11 @@ _SLEEP = BlockingCall("ASL101", "`await asyncio.sleep()`")
 # ASL105 -------------------------------------------------------------------
 
 _FILE = BlockingCall("ASL105", "`await asyncio.to_thread(...)`, `anyio` or `aiofiles`")
-_OPEN = BlockingCall("ASL105", "`anyio.open_file()`, `aiofiles.open()` or `asyncio.to_thread()`")
+_OPEN = BlockingCall(
+    "ASL105", "`anyio.open_file()`, `aiofiles.open()` or `asyncio.to_thread()`", opens_file=True
+)
 _PATH = BlockingCall("ASL105", "`anyio.Path` or `await asyncio.to_thread(...)`")
+_PATH_OPEN = BlockingCall("ASL105", _PATH.instead, opens_file=True)
 
 _PATH_IO_METHODS = (
     "read_text", "read_bytes", "write_text", "write_bytes", "open", "touch", "unlink",
@@ -39,7 +42,7 @@ _SPAWN = ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spaw
 
 # ASL108 -------------------------------------------------------------------
 
-_TIMEOUT_ZERO = NonBlockingArg("timeout", None, 0)
+_TIMEOUT_ZERO = NonBlockingArg("timeout", 0, 0)  # join(0), result(0), wait(0)
 
 
 def _wait(instead: str, *non_blocking: NonBlockingArg) -> BlockingCall:
@@ -90,6 +93,7 @@ FUNCTIONS = {
 
 METHODS = {
     **{("pathlib.Path", name): _PATH for name in _PATH_IO_METHODS},
+    ("pathlib.Path", "open"): _PATH_OPEN,
     **{
         (cls, "acquire"): _wait(
             "an `asyncio` lock or semaphore",
@@ -98,10 +102,8 @@ METHODS = {
         )
         for cls in _LOCK_CLASSES
     },
-    ("threading.Thread", "join"): _wait(
-        "`await asyncio.to_thread(thread.join)`", NonBlockingArg("timeout", 0, 0)
-    ),
-    ("threading.Event", "wait"): _wait("`asyncio.Event`", NonBlockingArg("timeout", 0, 0)),
+    ("threading.Thread", "join"): _wait("`await asyncio.to_thread(thread.join)`", _TIMEOUT_ZERO),
+    ("threading.Event", "wait"): _wait("`asyncio.Event`", _TIMEOUT_ZERO),
     **{
         (cls, "get"): _wait(
             "`asyncio.Queue` or `get_nowait()`",
@@ -123,7 +125,9 @@ METHODS = {
         "`await asyncio.wrap_future(future)`", _TIMEOUT_ZERO
     ),
     **{
-        ("socket.socket", name): _wait("`asyncio` streams or `loop.sock_*()`")
+        ("socket.socket", name): BlockingCall(
+            "ASL108", "`asyncio` streams or `loop.sock_*()`", on_socket=True
+        )
         for name in _SOCKET_METHODS
     },
 }
@@ -169,11 +173,9 @@ MEMBERS = {
 
 PROPERTIES = frozenset({("pathlib.Path", "parent")})
 
-# What `for x in ...` and `...[i]` yield.
-ITEMS = {
-    **{("pathlib.Path", name): "pathlib.Path" for name in ("glob", "rglob", "iterdir", "parents")},
-    "concurrent.futures.as_completed": "concurrent.futures.Future",
-}
+# What `for x in ...` and `...[i]` yield. (Not `as_completed`: the futures it
+# yields are done, so their `result()` does not wait.)
+ITEMS = {("pathlib.Path", name): "pathlib.Path" for name in ("glob", "rglob", "iterdir", "parents")}
 
 ALIASES = {
     "pathlib.PosixPath": "pathlib.Path",
@@ -199,9 +201,3 @@ NESTED_LOOP_PATCHES = frozenset({"nest_asyncio"})
 
 # Where ASL101 points: the sleep of the async library the module already uses.
 ASYNC_SLEEPS = {"trio": "trio.sleep", "anyio": "anyio.sleep", "asyncio": "asyncio.sleep"}
-
-# Calls that run the callable they are handed in a worker thread.
-OFFLOADERS = frozenset({
-    "asyncio.to_thread", "anyio.to_thread.run_sync", "trio.to_thread.run_sync",
-    "starlette.concurrency.run_in_threadpool", "fastapi.concurrency.run_in_threadpool",
-})  # fmt: skip

@@ -69,6 +69,8 @@ class BlockingSleep(BlockingCallRule):
     )
 
     def message(self, match: BlockingMatch) -> str:
+        if match.display != "time.sleep()":  # an `extra-blocking-calls` entry
+            return super().message(match)
         imported = self.ctx.imported_modules
         library = next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")
         return f"`time.sleep()` blocks the event loop; use `await {ASYNC_SLEEPS[library]}()`"

@@ -4,8 +4,6 @@ from async_lint.analysis.context import BlockingMatch
 from async_lint.knowledge.stdlib import FILE_LOADERS
 from async_lint.rules._blocking import BlockingCallRule
 
-_OPENERS = frozenset({"open()", "io.open()", "pathlib.Path.open()"})
-
 
 class BlockingFileIo(BlockingCallRule):
     """
@@ -82,9 +80,8 @@ class BlockingFileIo(BlockingCallRule):
         super().__init__(ctx)
         self._reported_with_loader: set[cst.Call] = set()
 
-    def report_call(self, node: cst.Call, match: BlockingMatch) -> None:
-        if node not in self._reported_with_loader:
-            self.report(node, self.message(match))
+    def should_report(self, node: cst.Call, match: BlockingMatch) -> bool:
+        return node not in self._reported_with_loader
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
@@ -106,7 +103,7 @@ class BlockingFileIo(BlockingCallRule):
         if not isinstance(first, cst.Call):
             return None
         opened = self.ctx.blocking_call(first)
-        if opened is None or opened.display not in _OPENERS:
+        if opened is None or not opened.call.opens_file:
             return None
         self._reported_with_loader.add(first)
         return loader

@@ -2,6 +2,7 @@ from functools import cached_property
 
 import libcst as cst
 
+from async_lint.analysis.context import BlockingMatch
 from async_lint.knowledge.stdlib import BLOCKING_CONTEXT_MANAGERS, COMPLETION_CHECKS
 from async_lint.rules._blocking import BlockingCallRule
 
@@ -101,33 +102,28 @@ class BlockingWait(BlockingCallRule):
         "    w = W()\n    w.join()\n",
     )
 
-    def visit_Call(self, node: cst.Call) -> None:
-        ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
-            return
-        match = ctx.blocking_call(node)
-        if match is None or match.call.code != self.code:
-            return
-        if match.display.startswith("socket.socket.") and self._module_uses_non_blocking_sockets:
-            return
-        if self._checked_for_completion(node):
-            return
-        self.report(node, self.message(match))
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._calls_in: dict[cst.FunctionDef, list[tuple[str, cst.BaseExpression]]] = {}
+
+    def should_report(self, node: cst.Call, match: BlockingMatch) -> bool:
+        if match.call.on_socket and self._module_uses_non_blocking_sockets:
+            return False
+        return not self._checked_for_completion(node)
 
     def _checked_for_completion(self, node: cst.Call) -> bool:
         """`future.result()` in a function that also calls `future.done()`, and the like."""
         func = node.func
-        if not isinstance(func, cst.Attribute) or func.attr.value not in COMPLETION_CHECKS:
-            return False
+        checks = COMPLETION_CHECKS.get(func.attr.value) if isinstance(func, cst.Attribute) else None
         function = self.ctx.async_function
-        if function is None:
+        if not checks or function is None:
             return False
-        module = self.ctx.module
-        receiver = module.code_for_node(func.value)
-        if function not in self._function_code:
-            self._function_code[function] = module.code_for_node(function)
-        code = self._function_code[function]
-        return any(f"{receiver}.{check}(" in code for check in COMPLETION_CHECKS[func.attr.value])
+        if function not in self._calls_in:
+            self._calls_in[function] = _method_calls(function)
+        return any(
+            method in checks and receiver.deep_equals(func.value)
+            for method, receiver in self._calls_in[function]
+        )
 
     def visit_With(self, node: cst.With) -> None:
         if node.asynchronous is not None or not self.ctx.in_async_context:
@@ -143,10 +139,32 @@ class BlockingWait(BlockingCallRule):
                     break
 
     @cached_property
-    def _function_code(self) -> dict[cst.FunctionDef, str]:
-        return {}
-
-    @cached_property
     def _module_uses_non_blocking_sockets(self) -> bool:
-        source = self.ctx.source
-        return ".setblocking(False)" in source or ".setblocking(0)" in source
+        """Does any code in the module call `.setblocking(False)` (or `0`)?"""
+        return any(
+            method == "setblocking" and len(call.args) == 1 and _is_false(call.args[0].value)
+            for method, call in _method_calls_with_nodes(self.ctx.module)
+        )
+
+
+def _method_calls_with_nodes(root: cst.CSTNode) -> list[tuple[str, cst.Call]]:
+    found: list[tuple[str, cst.Call]] = []
+
+    class Calls(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Attribute):
+                found.append((node.func.attr.value, node))
+
+    root.visit(Calls())
+    return found
+
+
+def _method_calls(root: cst.CSTNode) -> list[tuple[str, cst.BaseExpression]]:
+    """(method name, receiver) of every `receiver.method(...)` call below `root`."""
+    return [(method, call.func.value) for method, call in _method_calls_with_nodes(root)]
+
+
+def _is_false(expr: cst.BaseExpression) -> bool:
+    return (isinstance(expr, cst.Name) and expr.value == "False") or (
+        isinstance(expr, cst.Integer) and expr.value == "0"
+    )

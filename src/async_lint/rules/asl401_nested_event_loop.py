@@ -1,5 +1,6 @@
 import libcst as cst
 
+from async_lint.analysis.values import Instance, Ref
 from async_lint.knowledge.stdlib import EVENT_LOOP_RUNNERS, NESTED_LOOP_PATCHES
 from async_lint.rules.base import Rule
 
@@ -8,9 +9,11 @@ class NestedEventLoop(Rule):
     """
     ## What it does
     Reports starting an event loop from async context: `asyncio.run(...)`,
-    `asyncio.Runner(...)`, `anyio.run(...)`, `trio.run(...)`, and
-    `.run_until_complete(...)` on any loop expression (including
-    `asyncio.get_event_loop().run_until_complete(...)`).
+    `asyncio.Runner(...)` (whose `run()` cannot work there), `anyio.run(...)`,
+    `trio.run(...)`, and `.run_until_complete(...)` on any loop expression
+    (including `asyncio.get_event_loop().run_until_complete(...)`). A
+    receiver known to be something else, such as an instance of your own
+    class with a `run_until_complete` method, is not reported.
 
     Modules that import `nest_asyncio` are not reported: that package patches
     the loop to allow exactly this.
@@ -71,6 +74,8 @@ class NestedEventLoop(Rule):
             return
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "run_until_complete":
+            if not self._may_be_a_loop(func.value):
+                return
             what = "`run_until_complete()`"
         else:
             name = ctx.qualified_name(func)
@@ -79,5 +84,12 @@ class NestedEventLoop(Rule):
             what = f"`{name}()`"
         if ctx.imported_modules & NESTED_LOOP_PATCHES:
             return
-        message = f"{what} inside a running event loop raises RuntimeError; await the coroutine"
+        message = f"{what} inside a running event loop fails with RuntimeError; await the coroutine"
         self.report(node, message)
+
+    def _may_be_a_loop(self, receiver: cst.BaseExpression) -> bool:
+        """Any loop expression counts, unless it is known to be something else."""
+        value = self.ctx.resolve(receiver)
+        if isinstance(value, Instance):
+            return any("EventLoop" in cls or cls.startswith("uvloop.") for cls in value.types)
+        return not isinstance(value, Ref)
