@@ -199,6 +199,24 @@ def test_explicit_file_is_linted_unless_force_exclude(project):
     assert run_cli("check", "--force-exclude", "legacy/old.py", cwd=root).returncode == 0
 
 
+def test_force_exclude_applies_gitignore_to_named_files(project):
+    root = project({".gitignore": "gen.py\n", "gen.py": BAD, "ok.py": BAD})
+    (root / ".git").mkdir()
+    result = run_cli("check", "-q", "--force-exclude", "gen.py", "ok.py", cwd=root)
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["ok.py"]
+
+
+def test_named_directory_is_linted_even_if_excluded(project):
+    root = project({"dist/app.py": BAD, "venv/tool.py": BAD, "dist/.venv/x.py": BAD})
+    lines = run_cli("check", "-q", "dist", "venv", cwd=root).stdout.splitlines()
+    assert sorted(line.split(":")[0] for line in lines) == ["dist/app.py", "venv/tool.py"]
+
+
+def test_each_file_is_linted_once(project):
+    root = project({"a.py": BAD})
+    assert len(run_cli("check", "-q", "a.py", "a.py", ".", cwd=root).stdout.splitlines()) == 1
+
+
 def test_explicit_non_python_file_is_linted(project):
     root = project({"script": BAD})
     assert run_cli("check", "script", cwd=root).returncode == 1

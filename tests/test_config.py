@@ -158,9 +158,36 @@ def test_config_error_type():
         settings_from_mapping({"bogus": 1}, Path("."), "here")
 
 
-def test_settings_are_plain_values():
-    assert Settings().default_timeout == 30
-    assert Settings().max_fan_out == 10
+@pytest.mark.parametrize(
+    ("pyproject", "error"),
+    [
+        ("[tool]\nasync-lint = 1\n", "expected a table"),
+        ('[tool.async-lint]\nexclude = ["!"]\n', "invalid pattern '!'"),
+        ('[tool.async-lint]\nper-file-ignores = { "!" = ["ASL101"] }\n', "invalid pattern '!'"),
+    ],
+)
+def test_malformed_tables_and_patterns(project, pyproject, error):
+    root = project({"pyproject.toml": pyproject, "a.py": BAD})
+    result = run_cli("check", cwd=root)
+    assert (result.returncode, "Traceback" in result.stderr) == (2, False)
+    assert error in result.stderr
+
+
+def test_ignore_all_and_empty_select(project):
+    root = project({"a.py": BAD})
+    assert run_cli("check", "--ignore", "ALL", cwd=root).returncode == 0
+    result = run_cli("check", "--select", "", cwd=root)
+    assert result.returncode == 2 and "at least one code" in result.stderr
+
+
+def test_per_file_ignores_through_a_symlink(project, tmp_path_factory):
+    root = project({
+        "pyproject.toml": '[tool.async-lint]\nper-file-ignores = { "tests/**" = ["ASL1"] }\n',
+        "tests/t.py": BAD,
+    })  # fmt: skip
+    link = tmp_path_factory.mktemp("links") / "project"
+    link.symlink_to(root, target_is_directory=True)
+    assert run_cli("check", str(link)).returncode == 0
 
 
 def test_per_file_ignores_all(tmp_path):

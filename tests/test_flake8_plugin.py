@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ALL, FIXTURES
+from conftest import FIXTURES
 from test_fixtures import NEGATIVES_ONLY
 
 from async_lint.config import Settings
@@ -104,9 +104,3 @@ def test_syntax_errors_are_flake8s_own(project):
         cwd=root, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert "E999" in result.stdout and "ASL" not in result.stdout
-
-
-def test_all_settings_match_the_cli_defaults():
-    from async_lint.flake8_plugin import Plugin
-
-    assert Plugin.settings.default_timeout == ALL.default_timeout

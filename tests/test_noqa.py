@@ -59,6 +59,13 @@ def test_noqa_does_not_hide_other_codes_on_the_line():
     assert codes(source) == [(3, "ASL401")]
 
 
+@pytest.mark.parametrize("separator", ["\f", "\u2028"])
+def test_lines_are_counted_like_python_does(separator):
+    # str.splitlines() would split here and shift every later line by one
+    source = f"import time\nx = '{separator}'\nasync def f():\n    time.sleep(1)  # noqa\n    time.sleep(2)\n"
+    assert codes(source) == [(5, "ASL101")]
+
+
 def test_is_suppressed_matches_prefixes_like_flake8():
     assert is_suppressed("ASL101", "x  # noqa: ASL10")
     assert not is_suppressed("ASL101", "x  # noqa: ASL11")

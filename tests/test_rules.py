@@ -57,9 +57,32 @@ def test_valid_example_is_silent(rule, source):
     assert found == []
 
 
-def test_codes_are_unique_and_sorted():
-    codes = [rule.code for rule in RULES]
+def test_codes_and_names_are_unique_and_sorted():
+    from async_lint.rules import _RULES
+
+    codes = [rule.code for rule in _RULES]
+    names = [rule.name for rule in _RULES]
     assert codes == sorted(set(codes))
+    assert len(names) == len(set(names))
+
+
+def test_asl101_points_to_the_modules_async_library():
+    source = "import time\nimport {lib}\nasync def f():\n    time.sleep(1)\n"
+    for lib, sleep in (
+        ("trio", "trio.sleep"),
+        ("anyio", "anyio.sleep"),
+        ("asyncio", "asyncio.sleep"),
+    ):
+        (finding,) = lint(source.format(lib=lib), ALL)
+        assert finding.message.endswith(f"use `await {sleep}()`")
+
+
+def test_extra_blocking_call_messages_name_the_call():
+    from async_lint.config import Settings
+
+    settings = Settings(select=("ALL",), extra_blocking_calls={"mylib.nap": "ASL101"})
+    (finding,) = lint("import mylib\nasync def f():\n    mylib.nap(1)\n", settings)
+    assert finding.message.startswith("`mylib.nap()` blocks the event loop")
 
 
 def test_readme_rule_table_is_current():
