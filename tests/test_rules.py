@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ALL, lint
 
-from async_lint.cli import catalog
+from async_lint.docs import catalog, rules_page
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import DOC_SECTIONS
 
@@ -83,6 +83,20 @@ def test_extra_blocking_call_messages_name_the_call():
     settings = Settings(select=("ALL",), extra_blocking_calls={"mylib.nap": "ASL101"})
     (finding,) = lint("import mylib\nasync def f():\n    mylib.nap(1)\n", settings)
     assert finding.message.startswith("`mylib.nap()` blocks the event loop")
+
+
+def test_rule_reference_is_current():
+    page = (README.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == rules_page(), "run `python -m async_lint.docs > docs/rules.md`"
+
+
+def test_docs_urls_point_at_an_anchor_of_the_reference():
+    from async_lint.rules import docs_url
+
+    headings = re.findall(r"^## (ASL\d{3} [a-z-]+)$", rules_page(), re.M)
+    anchors = {heading.lower().replace(" ", "-") for heading in headings}
+    for code in REGISTRY:
+        assert docs_url(code).rsplit("#", 1)[1] in anchors
 
 
 def test_readme_rule_table_is_current():

@@ -13,8 +13,8 @@ from async_lint import __version__, engine, output
 from async_lint.config import ConfigError, Settings, check_selector, find_config, load_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
+from async_lint.docs import catalog
 from async_lint.rules import REGISTRY
-from async_lint.rules.base import FixAvailability
 from async_lint.sources import SourceError, decode
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -223,13 +223,3 @@ def _rule(args: argparse.Namespace) -> int:
         raise _UsageError(f"unknown rule code {args.code!r}; `async-lint rule --all` lists them")
     sys.stdout.write(REGISTRY[code].docs())
     return EXIT_CLEAN
-
-
-def catalog() -> str:
-    """The rule table in Markdown (the README embeds exactly this)."""
-    rows = ["| code | name | what it finds | default | fix |", "|---|---|---|---|---|"]
-    for code, rule in REGISTRY.items():
-        default = "on" if rule.default_enabled else "off"
-        fix = "—" if rule.fix_availability is FixAvailability.NONE else rule.fix_availability.value
-        rows.append(f"| {code} | {rule.name} | {rule.summary} | {default} | {fix} |")
-    return "\n".join(rows) + "\n"
