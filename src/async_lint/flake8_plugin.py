@@ -19,7 +19,8 @@ from async_lint import __version__
 from async_lint.config import ConfigError, Settings, settings_from_mapping
 from async_lint.engine import lint_source
 
-# flake8 option -> (config key in [tool.async-lint], how flake8 splits it)
+# [tool.async-lint] key (flake8 flag `--asl-<key>`) -> how its value is written there:
+# a number, a comma-separated list, or comma-separated `name=value` pairs
 _OPTIONS = {
     "default-timeout": "number",
     "max-fan-out": "number",
@@ -30,7 +31,7 @@ _OPTIONS = {
     "limiters": "list",
 }
 _HELP = {
-    "default-timeout": "timeout the fixes add, in seconds (default 30)",
+    "default-timeout": "timeout, in seconds, that timeout fixes add (default 30)",
     "max-fan-out": "largest literal fan-out that counts as bounded (default 10)",
     "extra-blocking-calls": "more blocking calls, as name=ASLnnn pairs, comma-separated",
     "extra-sync-clients": "more sync client classes, as name=async_twin pairs (twin optional)",
