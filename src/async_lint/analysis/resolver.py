@@ -148,9 +148,12 @@ class Resolver:
         found = self.lookup(name, scope)
         if found is None:
             star = self._star_imported(name)
-            if star is not None or self.module_scope.star_imports:
-                return star  # a star import may shadow any builtin
-            return Ref(f"builtins.{name}") if name in _BUILTINS else None
+            if star is not None or name not in _BUILTINS:
+                return star
+            stars = self.module_scope.star_imports
+            if any(f"{module}.{name}" in self.knowledge.builtin_shadows for module in stars):
+                return None  # `from aiofiles import *` brings its own `open`
+            return Ref(f"builtins.{name}")
         bindings, where = found
         result: object = _MISSING
         for binding in _reaching(bindings, at if where is scope.running else _END):

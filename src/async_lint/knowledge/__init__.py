@@ -60,6 +60,8 @@ class Knowledge:
     items: Mapping[str | tuple[str, str], str] = field(default_factory=dict)
     # known ancestors of known classes (`threading.Timer` is a `threading.Thread`)
     bases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # module exports named like builtins, which a star import puts over them
+    builtin_shadows: frozenset[str] = frozenset()
     # alternative spellings -> the canonical qualified name
     aliases: Mapping[str, str] = field(default_factory=dict)
 
@@ -99,6 +101,7 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         properties=stdlib.PROPERTIES,
         items=dict(stdlib.ITEMS),
         bases=dict(stdlib.BASES),
+        builtin_shadows=stdlib.BUILTIN_SHADOWS,
         aliases={**stdlib.ALIASES, **http.ALIASES},
     )
 

@@ -177,6 +177,13 @@ PROPERTIES = frozenset({("pathlib.Path", "parent")})
 # yields are done, so their `result()` does not wait.)
 ITEMS = {("pathlib.Path", name): "pathlib.Path" for name in ("glob", "rglob", "iterdir", "parents")}
 
+# Exports named like a builtin: after `from m import *`, the name is m's.
+# (A star import of any other module leaves the builtins as they are.)
+BUILTIN_SHADOWS = frozenset({
+    "aiofiles.open", "os.open", "codecs.open", "gzip.open", "bz2.open",
+    "lzma.open", "tarfile.open", "webbrowser.open", "dbm.open", "shelve.open",
+})  # fmt: skip
+
 ALIASES = {
     "pathlib.PosixPath": "pathlib.Path",
     "pathlib.WindowsPath": "pathlib.Path",
