@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import libcst as cst
 
@@ -17,6 +18,9 @@ from async_lint.knowledge import BlockingCall, Knowledge
 if TYPE_CHECKING:
     from async_lint.config import Settings
     from async_lint.diagnostics import Fix
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,16 +125,30 @@ class ModuleContext:
         return match
 
     def _match_blocking(self, call: cst.Call) -> BlockingMatch | None:
+        found = self.lookup_call(call, self.knowledge.functions, self.knowledge.methods)
+        return None if found is None else BlockingMatch(*found)
+
+    def lookup_call(
+        self,
+        call: cst.Call,
+        functions: Mapping[str, T],
+        methods: Mapping[tuple[str, str], T],
+    ) -> tuple[T, str] | None:
+        """The table entry for what `call` calls, and how a message names it.
+
+        `functions` is keyed by qualified name (a class: its constructor),
+        `methods` by (qualified class, method) for calls on known instances.
+        """
         callee = self.resolve(call.func)
         if isinstance(callee, Ref) and callee.definition is None:
-            found = self.knowledge.functions.get(callee.name)
+            found = functions.get(callee.name)
             if found is not None:
-                return BlockingMatch(found, f"{_display(callee.name)}()")
+                return found, f"{_display(callee.name)}()"
         elif isinstance(callee, Member) and len(callee.path) == 1:
             for cls in callee.owner.types:
-                found = self.knowledge.methods.get((cls, callee.path[0]))
+                found = methods.get((cls, callee.path[0]))
                 if found is not None:
-                    return BlockingMatch(found, f"{cls}.{callee.path[0]}()")
+                    return found, f"{cls}.{callee.path[0]}()"
         return None
 
     def instance_types(self, expr: cst.BaseExpression) -> tuple[str, ...]:

@@ -41,6 +41,27 @@ class BlockingCall:
 
 
 @dataclass(frozen=True)
+class TimeoutParameter:
+    """Where a call takes its timeout: a keyword, and its position if it has one."""
+
+    keyword: str
+    position: int | None = None
+
+    def passed(self, call) -> bool:
+        """Does the call pass a timeout (or could it, through `*args`/`**kwargs`)?"""
+        positional = 0
+        for arg in call.args:
+            if arg.star:
+                return True
+            if arg.keyword is not None:
+                if arg.keyword.value == self.keyword:
+                    return True
+            else:
+                positional += 1
+        return self.position is not None and positional > self.position
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """The merged view the analysis and the rules consult."""
 
@@ -60,6 +81,9 @@ class Knowledge:
     items: Mapping[str | tuple[str, str], str] = field(default_factory=dict)
     # known ancestors of known classes (`threading.Timer` is a `threading.Thread`)
     bases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # calls that need a timeout (ASL501), by function and by (class, method)
+    timeout_functions: Mapping[str, TimeoutParameter] = field(default_factory=dict)
+    timeout_methods: Mapping[tuple[str, str], TimeoutParameter] = field(default_factory=dict)
     # module exports named like builtins, which a star import puts over them
     builtin_shadows: frozenset[str] = frozenset()
     # alternative spellings -> the canonical qualified name
@@ -80,11 +104,11 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
     is named like a class (`pkg.Client.fetch`), also as the method `fetch` of
     instances of `pkg.Client`.
     """
-    from async_lint.knowledge import http, stdlib
+    from async_lint.knowledge import http, stdlib, timeouts
 
     functions = {**stdlib.FUNCTIONS, **http.FUNCTIONS}
     methods = dict(stdlib.METHODS)
-    classes = set(stdlib.CLASSES)
+    classes = set(stdlib.CLASSES) | timeouts.CLASSES
     for name, code in (extra_blocking_calls or {}).items():
         call = BlockingCall(code, "a non-blocking alternative or `await asyncio.to_thread(...)`")
         functions[name] = call
@@ -96,13 +120,15 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         functions=functions,
         methods=methods,
         classes=frozenset(classes),
-        factories=dict(stdlib.FACTORIES),
+        factories={**stdlib.FACTORIES, **timeouts.FACTORIES},
         members=dict(stdlib.MEMBERS),
         properties=stdlib.PROPERTIES,
         items=dict(stdlib.ITEMS),
         bases=dict(stdlib.BASES),
         builtin_shadows=stdlib.BUILTIN_SHADOWS,
-        aliases={**stdlib.ALIASES, **http.ALIASES},
+        timeout_functions=timeouts.REQUIRED_FUNCTIONS,
+        timeout_methods=timeouts.REQUIRED_METHODS,
+        aliases={**stdlib.ALIASES, **http.ALIASES, **timeouts.ALIASES},
     )
 
 
