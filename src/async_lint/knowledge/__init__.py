@@ -47,6 +47,16 @@ class TimeoutParameter:
     keyword: str
     position: int | None = None
 
+    def argument(self, call):
+        """The expression passed as the timeout, if it is passed by keyword or position."""
+        positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == self.keyword:
+                return arg.value
+        if self.position is not None and self.position < len(positional):
+            return positional[self.position]
+        return None
+
     def passed(self, call) -> bool:
         """Does the call pass a timeout (or could it, through `*args`/`**kwargs`)?"""
         positional = 0
@@ -84,6 +94,11 @@ class Knowledge:
     # calls that need a timeout (ASL501), by function and by (class, method)
     timeout_functions: Mapping[str, TimeoutParameter] = field(default_factory=dict)
     timeout_methods: Mapping[tuple[str, str], TimeoutParameter] = field(default_factory=dict)
+    # where an explicit None disables a timeout (ASL502), by function and by (class, method)
+    disabling_functions: Mapping[str, TimeoutParameter] = field(default_factory=dict)
+    disabling_methods: Mapping[tuple[str, str], TimeoutParameter] = field(default_factory=dict)
+    disabling_any_call_on: frozenset[str] = frozenset()  # every call on these clients
+    unlimited_when_all_none: frozenset[str] = frozenset()  # `httpx.Timeout(None)`
     # module exports named like builtins, which a star import puts over them
     builtin_shadows: frozenset[str] = frozenset()
     # alternative spellings -> the canonical qualified name
@@ -128,6 +143,10 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         builtin_shadows=stdlib.BUILTIN_SHADOWS,
         timeout_functions=timeouts.REQUIRED_FUNCTIONS,
         timeout_methods=timeouts.REQUIRED_METHODS,
+        disabling_functions=timeouts.DISABLING_FUNCTIONS,
+        disabling_methods=timeouts.DISABLING_METHODS,
+        disabling_any_call_on=timeouts.DISABLING_ANY_CALL_ON,
+        unlimited_when_all_none=timeouts.UNLIMITED_WHEN_ALL_NONE,
         aliases={**stdlib.ALIASES, **http.ALIASES, **timeouts.ALIASES},
     )
 
