@@ -99,6 +99,8 @@ class Knowledge:
     disabling_methods: Mapping[tuple[str, str], TimeoutParameter] = field(default_factory=dict)
     disabling_any_call_on: frozenset[str] = frozenset()  # every call on these clients
     unlimited_when_all_none: frozenset[str] = frozenset()  # `httpx.Timeout(None)`
+    # LLM SDK client classes -> the constructor's timeout parameter (ASL503)
+    llm_clients: Mapping[str, str] = field(default_factory=dict)
     # module exports named like builtins, which a star import puts over them
     builtin_shadows: frozenset[str] = frozenset()
     # alternative spellings -> the canonical qualified name
@@ -119,7 +121,7 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
     is named like a class (`pkg.Client.fetch`), also as the method `fetch` of
     instances of `pkg.Client`.
     """
-    from async_lint.knowledge import http, stdlib, timeouts
+    from async_lint.knowledge import clients, http, stdlib, timeouts
 
     functions = {**stdlib.FUNCTIONS, **http.FUNCTIONS}
     methods = dict(stdlib.METHODS)
@@ -147,6 +149,7 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         disabling_methods=timeouts.DISABLING_METHODS,
         disabling_any_call_on=timeouts.DISABLING_ANY_CALL_ON,
         unlimited_when_all_none=timeouts.UNLIMITED_WHEN_ALL_NONE,
+        llm_clients=clients.LLM_CLIENTS,
         aliases={**stdlib.ALIASES, **http.ALIASES, **timeouts.ALIASES},
     )
 

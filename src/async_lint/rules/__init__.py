@@ -14,6 +14,7 @@ from async_lint.rules.asl401_nested_event_loop import NestedEventLoop
 from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCoroutine
 from async_lint.rules.asl501_http_call_without_timeout import HttpCallWithoutTimeout
 from async_lint.rules.asl502_timeout_disabled import TimeoutDisabled
+from async_lint.rules.asl503_llm_client_default_timeout import LlmClientDefaultTimeout
 from async_lint.rules.base import Rule
 
 _RULES: tuple[type[Rule], ...] = (
@@ -27,6 +28,7 @@ _RULES: tuple[type[Rule], ...] = (
     GetEventLoopInCoroutine,
     HttpCallWithoutTimeout,
     TimeoutDisabled,
+    LlmClientDefaultTimeout,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in _RULES}

@@ -1,0 +1,69 @@
+import libcst as cst
+
+from async_lint.knowledge import TimeoutParameter
+from async_lint.rules.base import Rule
+
+
+class LlmClientDefaultTimeout(Rule):
+    """
+    ## What it does
+    Reports constructing an LLM SDK client without a `timeout` argument, in
+    any context: `openai.OpenAI`, `AsyncOpenAI`, `AzureOpenAI`,
+    `AsyncAzureOpenAI`, `anthropic.Anthropic`, `AsyncAnthropic` and their
+    Bedrock and Vertex variants, `groq.Groq`/`AsyncGroq`,
+    `together.Together`/`AsyncTogether`, and `cohere.Client`/`ClientV2` and
+    their async forms. A call that passes `**kwargs` is not reported: the
+    timeout may be in them.
+
+    ## Why is this bad
+    The SDKs' default timeout is ten minutes per attempt (`openai` and
+    `anthropic` set 600 seconds), and they retry, so one stuck request can
+    hold a handler, a connection and a user for half an hour before anything
+    fails. A timeout that fits your latency budget turns a hang into an
+    error you can handle.
+
+    ## Example
+    ```python
+    from openai import AsyncOpenAI
+
+    client = AsyncOpenAI()
+    ```
+
+    ## Use instead
+    ```python
+    from openai import AsyncOpenAI
+
+    client = AsyncOpenAI(timeout=60, max_retries=2)
+    ```
+
+    ## Fix safety
+    No automatic fix yet. The planned fix is unsafe: add
+    `timeout=<default-timeout>` (the `default-timeout` option, 30 seconds by
+    default), since long generations that used to succeed may then time out.
+    """
+
+    code = "ASL503"
+    name = "llm-client-default-timeout"
+    summary = "an LLM SDK client made without `timeout=` (10-minute default)"
+    valid = (
+        "from openai import AsyncOpenAI\nclient = AsyncOpenAI(timeout=30)\n",
+        "import anthropic\nclient = anthropic.Anthropic(timeout=20.0, max_retries=1)\n",
+        "from openai import AsyncOpenAI\ndef make(**options):\n    return AsyncOpenAI(**options)\n",
+        "class OpenAI:\n    pass\nclient = OpenAI()\n",
+    )
+    invalid = (
+        "from openai import AsyncOpenAI\nclient = AsyncOpenAI()\n",
+        "import anthropic\nclient = anthropic.AsyncAnthropic(api_key='k')\n",
+        "from openai import AzureOpenAI as Azure\n"
+        "async def f():\n    return Azure(api_version='v')\n",
+    )
+
+    def visit_Call(self, node: cst.Call) -> None:
+        name = self.ctx.qualified_name(node.func)
+        keyword = self.ctx.knowledge.llm_clients.get(name) if name else None
+        if keyword is not None and not TimeoutParameter(keyword).passed(node):
+            self.report(
+                node,
+                f"`{name}()` without `{keyword}=` uses the SDK default: one stuck call can hang "
+                f"for 10 minutes per attempt; pass `{keyword}=`",
+            )
