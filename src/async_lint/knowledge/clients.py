@@ -4,20 +4,29 @@ Each class is named by the public path users import it from; the
 alternative spellings that resolve to the same class are in ALIASES.
 """
 
+_ANTHROPIC_PLATFORMS = ("", "Bedrock", "BedrockMantle", "Vertex", "AWS", "Foundry", "GoogleCloud")
+
 # LLM SDK clients, sync and async -> the constructor parameter for the timeout.
+# Checked against openai 3.54, anthropic 2.12, groq 1.7, together 3.1, cohere 7.3,
+# mistralai 3.7 and google-genai 3.4 (tests/test_knowledge.py imports each name).
 LLM_CLIENTS = {
     **dict.fromkeys(
         (
             "openai.OpenAI", "openai.AsyncOpenAI", "openai.AzureOpenAI", "openai.AsyncAzureOpenAI",
-            "anthropic.Anthropic", "anthropic.AsyncAnthropic",
-            "anthropic.AnthropicBedrock", "anthropic.AsyncAnthropicBedrock",
-            "anthropic.AnthropicVertex", "anthropic.AsyncAnthropicVertex",
+            "openai.BedrockOpenAI", "openai.AsyncBedrockOpenAI",
+            *(f"anthropic.{prefix}Anthropic{platform}"
+              for prefix in ("", "Async") for platform in _ANTHROPIC_PLATFORMS),
             "groq.Groq", "groq.AsyncGroq",
             "together.Together", "together.AsyncTogether",
             "cohere.Client", "cohere.ClientV2", "cohere.AsyncClient", "cohere.AsyncClientV2",
         ),
         "timeout",
     ),
+    # one class for both modes; the timeout is in milliseconds
+    "mistralai.client.Mistral": "timeout_ms",
+    # no timeout parameter: HttpOptions(timeout=ms) goes in http_options, and without it
+    # requests have no timeout at all
+    "google.genai.Client": "http_options",
 }  # fmt: skip
 
 # HTTP clients whose constructor and request methods take `timeout=`.

@@ -9,16 +9,20 @@ class LlmClientDefaultTimeout(Rule):
     ## What it does
     Reports constructing an LLM SDK client without a `timeout` argument, in
     any context: `openai.OpenAI`, `AsyncOpenAI`, `AzureOpenAI`,
-    `AsyncAzureOpenAI`, `anthropic.Anthropic`, `AsyncAnthropic` and their
-    Bedrock and Vertex variants, `groq.Groq`/`AsyncGroq`,
-    `together.Together`/`AsyncTogether`, and `cohere.Client`/`ClientV2` and
-    their async forms. A call that passes `**kwargs` is not reported: the
+    `AsyncAzureOpenAI`, `BedrockOpenAI` and its async form,
+    `anthropic.Anthropic`, `AsyncAnthropic` and their Bedrock, Vertex, AWS,
+    Foundry and Google Cloud variants, `groq.Groq`/`AsyncGroq`,
+    `together.Together`/`AsyncTogether`, `cohere.Client`/`ClientV2` and
+    their async forms, `mistralai`'s `Mistral` (whose parameter is
+    `timeout_ms`) and `google.genai.Client` (which takes its timeout in
+    `http_options`). A call that passes `**kwargs` is not reported: the
     timeout may be in them.
 
     ## Why is this bad
-    The SDKs' default timeout is ten minutes per attempt (`openai` and
-    `anthropic` set 600 seconds), and they retry, so one stuck request can
-    hold a handler, a connection and a user for half an hour before anything
+    The SDKs' default timeouts are long: ten minutes per attempt for
+    `openai` and `anthropic`, five for `cohere` and `mistralai`, none at all
+    for `google-genai`; and they retry, so one stuck request can hold a
+    handler, a connection and a user for half an hour before anything
     fails. A timeout that fits your latency budget turns a hang into an
     error you can handle.
 
@@ -64,6 +68,6 @@ class LlmClientDefaultTimeout(Rule):
         if keyword is not None and not TimeoutParameter(keyword).passed(node):
             self.report(
                 node,
-                f"`{name}()` without `{keyword}=` uses the SDK default: one stuck call can hang "
-                f"for 10 minutes per attempt; pass `{keyword}=`",
+                f"`{name}()` without `{keyword}=` keeps the SDK's default timeout (minutes per "
+                f"attempt, or none); pass `{keyword}=`",
             )
