@@ -72,18 +72,16 @@ class TimeoutDisabled(Rule):
         if found is not None:
             parameter, display = found
             if _is_none(parameter.argument(node)):
-                self.report(node, _message(display, parameter.keyword))
+                self.report(node, _message(parameter.keyword, f"`{display}`"))
             return
         name = ctx.qualified_name(node.func)
         if name in knowledge.unlimited_when_all_none:
-            if all(_is_none(arg.value) for arg in node.args if not arg.star) and not any(
-                arg.star for arg in node.args
-            ):
+            if not any(arg.star for arg in node.args) and all(_is_none(a.value) for a in node.args):
                 self.report(node, f"`{name}()` with no limit never times out; set the limits")
             return
         client = self._client_of(node.func)
         if client is not None and _is_none(_keyword(node, "timeout")):
-            self.report(node, _message(f"a call on `{client}`", "timeout"))
+            self.report(node, _message("timeout", f"a call on `{client}`"))
 
     def _client_of(self, func: cst.BaseExpression) -> str | None:
         """The LLM client class a method call goes through, however deep the chain."""
@@ -96,15 +94,11 @@ class TimeoutDisabled(Rule):
         return None
 
 
-def _message(what: str, keyword: str) -> str:
+def _message(keyword: str, subject: str) -> str:
     return (
-        f"`{keyword}=None` disables the timeout of {_code(what)}: one stuck call waits forever; "
+        f"`{keyword}=None` disables the timeout of {subject}: one stuck call waits forever; "
         "pass a number of seconds"
     )
-
-
-def _code(what: str) -> str:
-    return what if what.startswith("a call") else f"`{what}`"
 
 
 def _keyword(call: cst.Call, keyword: str) -> cst.BaseExpression | None:
