@@ -99,8 +99,8 @@ class Knowledge:
     disabling_methods: Mapping[tuple[str, str], TimeoutParameter] = field(default_factory=dict)
     disabling_any_call_on: frozenset[str] = frozenset()  # every call on these clients
     unlimited_when_all_none: frozenset[str] = frozenset()  # `httpx.Timeout(None)`
-    # LLM SDK client classes -> the constructor's timeout parameter (ASL503)
-    llm_clients: Mapping[str, str] = field(default_factory=dict)
+    # LLM SDK client classes -> the constructor parameters that set a timeout (ASL503)
+    llm_clients: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # module exports named like builtins, which a star import puts over them
     builtin_shadows: frozenset[str] = frozenset()
     # alternative spellings -> the canonical qualified name

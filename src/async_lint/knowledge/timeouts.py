@@ -37,7 +37,7 @@ DISABLING_FUNCTIONS = {
     **REQUIRED_FUNCTIONS,
     **{f"{module}.{name}": _KEYWORD for module in ("httpx", "httpx2") for name in _HTTPX_FUNCTIONS},
     **dict.fromkeys(clients.HTTP_CLIENTS, _KEYWORD),
-    **{cls: TimeoutParameter(keyword) for cls, keyword in clients.LLM_CLIENTS.items()},
+    **{cls: TimeoutParameter(keywords[0]) for cls, keywords in clients.LLM_CLIENTS.items()},
     "asyncio.wait_for": TimeoutParameter("timeout", 1),
     "asyncio.timeout": TimeoutParameter("delay", 0),
     "asyncio.wait": _KEYWORD,

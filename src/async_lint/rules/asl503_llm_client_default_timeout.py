@@ -15,8 +15,10 @@ class LlmClientDefaultTimeout(Rule):
     `together.Together`/`AsyncTogether`, `cohere.Client`/`ClientV2` and
     their async forms, `mistralai`'s `Mistral` (whose parameter is
     `timeout_ms`) and `google.genai.Client` (which takes its timeout in
-    `http_options`). A call that passes `**kwargs` is not reported: the
-    timeout may be in them.
+    `http_options`). Not reported: a call that passes `**kwargs` (the timeout
+    may be in them), and a client given its own HTTP client
+    (`http_client=` for openai, anthropic, groq and together, `httpx_client=`
+    for cohere), whose timeout the SDK then uses.
 
     ## Why is this bad
     The SDKs' default timeouts are long: ten minutes per attempt for
@@ -64,8 +66,9 @@ class LlmClientDefaultTimeout(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         name = self.ctx.qualified_name(node.func)
-        keyword = self.ctx.knowledge.llm_clients.get(name) if name else None
-        if keyword is not None and not TimeoutParameter(keyword).passed(node):
+        keywords = self.ctx.knowledge.llm_clients.get(name, ()) if name else ()
+        if keywords and not any(TimeoutParameter(k).passed(node) for k in keywords):
+            keyword = keywords[0]
             self.report(
                 node,
                 f"`{name}()` without `{keyword}=` keeps the SDK's default timeout (minutes per "
