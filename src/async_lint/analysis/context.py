@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import libcst as cst
 
+from async_lint.analysis.arguments import argument, literal
 from async_lint.analysis.resolver import Resolver
 from async_lint.analysis.scopes import Binding, Kind, Scope
 from async_lint.analysis.values import Instance, Member, Ref, Value
@@ -176,22 +177,8 @@ def _display(name: str) -> str:
 
 
 def _passes_non_blocking_argument(call: cst.Call, blocking: BlockingCall) -> bool:
-    if not blocking.non_blocking:
-        return False
-    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
-    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
     for option in blocking.non_blocking:
-        value = keywords.get(option.keyword)
-        if value is None and option.position is not None and option.position < len(positional):
-            value = positional[option.position]
-        if value is not None and _literal(value) == option.value and _literal(value) is not None:
+        value = argument(call, option.keyword, option.position)
+        if value is not None and literal(value) is not None and literal(value) == option.value:
             return True
     return False
-
-
-def _literal(expr: cst.BaseExpression) -> object:
-    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
-        return expr.value == "True"
-    if isinstance(expr, (cst.Integer, cst.Float)):
-        return expr.evaluated_value
-    return None

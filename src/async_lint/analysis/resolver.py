@@ -16,6 +16,7 @@ import math
 import libcst as cst
 
 from async_lint.analysis import scopes
+from async_lint.analysis.arguments import is_none
 from async_lint.analysis.scopes import Binding, Kind, Scope
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import Knowledge
@@ -114,7 +115,7 @@ class Resolver:
 
     def _agreed(self, options: list[cst.BaseExpression], scope: Scope, at: float) -> Value | None:
         """`a or b`, `a if c else b`: known when every (non-None) option agrees."""
-        values = {self.resolve(option, scope, at) for option in options if not _is_none(option)}
+        values = {self.resolve(option, scope, at) for option in options if not is_none(option)}
         return values.pop() if len(values) == 1 else None
 
     def item_of(self, container: cst.BaseExpression, scope: Scope, at: float) -> Value | None:
@@ -159,7 +160,7 @@ class Resolver:
         for binding in _reaching(bindings, at if where is scope.running else _END):
             if binding in self._in_progress:
                 continue  # `p = p / "x"`: the binding being resolved is not its own source
-            if binding.kind is Kind.ASSIGNMENT and _is_none(binding.value):
+            if binding.kind is Kind.ASSIGNMENT and is_none(binding.value):
                 continue
             value = self.binding_value(binding, where)
             if value is None or (result is not _MISSING and value != result):
@@ -210,7 +211,7 @@ class Resolver:
         if kind is Kind.ANNOTATION:
             # The value is more precise (`x: Base = Derived()`, `LOCK: Final = Lock()`).
             assert binding.annotation is not None
-            if binding.value is not None and not _is_none(binding.value):
+            if binding.value is not None and not is_none(binding.value):
                 assigned = self.resolve(binding.value, scope, binding.step)
                 if isinstance(assigned, Instance):
                     return assigned
@@ -300,7 +301,7 @@ class Resolver:
         candidates = [
             (binding, scope)
             for binding, scope in self._attributes(classdef, class_scope).get(attr, ())
-            if not (binding.kind is Kind.ASSIGNMENT and _is_none(binding.value))
+            if not (binding.kind is Kind.ASSIGNMENT and is_none(binding.value))
         ]
         if candidates:
             results = {self.binding_value(binding, scope) for binding, scope in candidates}
@@ -339,7 +340,7 @@ class Resolver:
                 method_scope = self.scope_of(method, class_scope)
                 receiver = _first_parameter(method)
                 for owner, attr, assigned in method_scope.attribute_assignments:
-                    unset = assigned.kind is Kind.ASSIGNMENT and _is_none(assigned.value)
+                    unset = assigned.kind is Kind.ASSIGNMENT and is_none(assigned.value)
                     if owner == receiver and not unset:
                         attributes.setdefault(attr, []).append((assigned, method_scope))
         return attributes
@@ -409,7 +410,7 @@ class Resolver:
 
     def _optional(self, members: list[cst.BaseExpression], scope: Scope) -> Value | None:
         """`X | None` and `Union[X, None]` are X; other unions are unknown."""
-        kept = [m for m in members if not _is_none(m)]
+        kept = [m for m in members if not is_none(m)]
         if len(kept) != 1:
             return None
         return self.instance_of_annotation(kept[0], scope)
@@ -419,10 +420,6 @@ def _is_property(definition: cst.CSTNode | None) -> bool:
     if not isinstance(definition, cst.FunctionDef):
         return False
     return bool({"property", "cached_property"} & set(scopes.decorator_names(definition)))
-
-
-def _is_none(expr: cst.BaseExpression | None) -> bool:
-    return isinstance(expr, cst.Name) and expr.value == "None"
 
 
 def _first_parameter(function: cst.FunctionDef) -> str | None:

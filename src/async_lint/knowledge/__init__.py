@@ -47,29 +47,6 @@ class TimeoutParameter:
     keyword: str
     position: int | None = None
 
-    def argument(self, call):
-        """The expression passed as the timeout, if it is passed by keyword or position."""
-        positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value == self.keyword:
-                return arg.value
-        if self.position is not None and self.position < len(positional):
-            return positional[self.position]
-        return None
-
-    def passed(self, call) -> bool:
-        """Does the call pass a timeout (or could it, through `*args`/`**kwargs`)?"""
-        positional = 0
-        for arg in call.args:
-            if arg.star:
-                return True
-            if arg.keyword is not None:
-                if arg.keyword.value == self.keyword:
-                    return True
-            else:
-                positional += 1
-        return self.position is not None and positional > self.position
-
 
 @dataclass(frozen=True)
 class Knowledge:

@@ -2,6 +2,7 @@ from functools import cached_property
 
 import libcst as cst
 
+from async_lint.analysis.arguments import literal
 from async_lint.analysis.context import BlockingMatch
 from async_lint.knowledge.stdlib import BLOCKING_CONTEXT_MANAGERS, COMPLETION_CHECKS
 from async_lint.rules._blocking import BlockingCallRule
@@ -142,7 +143,7 @@ class BlockingWait(BlockingCallRule):
     def _module_uses_non_blocking_sockets(self) -> bool:
         """Does any code in the module call `.setblocking(False)` (or `0`)?"""
         return any(
-            method == "setblocking" and len(call.args) == 1 and _is_false(call.args[0].value)
+            method == "setblocking" and len(call.args) == 1 and literal(call.args[0].value) == 0
             for method, call in _method_calls_with_nodes(self.ctx.module)
         )
 
@@ -162,9 +163,3 @@ def _method_calls_with_nodes(root: cst.CSTNode) -> list[tuple[str, cst.Call]]:
 def _method_calls(root: cst.CSTNode) -> list[tuple[str, cst.BaseExpression]]:
     """(method name, receiver) of every `receiver.method(...)` call below `root`."""
     return [(method, call.func.value) for method, call in _method_calls_with_nodes(root)]
-
-
-def _is_false(expr: cst.BaseExpression) -> bool:
-    return (isinstance(expr, cst.Name) and expr.value == "False") or (
-        isinstance(expr, cst.Integer) and expr.value == "0"
-    )

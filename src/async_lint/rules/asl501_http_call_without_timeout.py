@@ -1,5 +1,6 @@
 import libcst as cst
 
+from async_lint.analysis.arguments import argument, forwards_arguments
 from async_lint.rules.base import Rule
 
 
@@ -69,7 +70,8 @@ class HttpCallWithoutTimeout(Rule):
         if found is None:
             return
         parameter, display = found
-        if not parameter.passed(node):
+        given = argument(node, parameter.keyword, parameter.position)
+        if given is None and not forwards_arguments(node):
             self.report(
                 node,
                 f"`{display}` without a timeout waits forever if the server stops answering; "

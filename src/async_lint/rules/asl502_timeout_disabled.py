@@ -1,5 +1,6 @@
 import libcst as cst
 
+from async_lint.analysis.arguments import argument, forwards_arguments, is_none
 from async_lint.analysis.values import Instance, Member
 from async_lint.rules.base import Rule
 
@@ -71,16 +72,16 @@ class TimeoutDisabled(Rule):
         found = ctx.lookup_call(node, knowledge.disabling_functions, knowledge.disabling_methods)
         if found is not None:
             parameter, display = found
-            if _is_none(parameter.argument(node)):
+            if is_none(argument(node, parameter.keyword, parameter.position)):
                 self.report(node, _message(parameter.keyword, f"`{display}`"))
             return
         name = ctx.qualified_name(node.func)
         if name in knowledge.unlimited_when_all_none:
-            if not any(arg.star for arg in node.args) and all(_is_none(a.value) for a in node.args):
+            if not forwards_arguments(node) and all(is_none(a.value) for a in node.args):
                 self.report(node, f"`{name}()` with no limit never times out; set the limits")
             return
         client = self._client_of(node.func)
-        if client is not None and _is_none(_keyword(node, "timeout")):
+        if client is not None and is_none(argument(node, "timeout")):
             self.report(node, _message("timeout", f"a call on `{client}`"))
 
     def _client_of(self, func: cst.BaseExpression) -> str | None:
@@ -99,14 +100,3 @@ def _message(keyword: str, subject: str) -> str:
         f"`{keyword}=None` disables the timeout of {subject}: one stuck call waits forever; "
         "pass a number of seconds"
     )
-
-
-def _keyword(call: cst.Call, keyword: str) -> cst.BaseExpression | None:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == keyword:
-            return arg.value
-    return None
-
-
-def _is_none(expr: cst.BaseExpression | None) -> bool:
-    return isinstance(expr, cst.Name) and expr.value == "None"

@@ -1,6 +1,6 @@
 import libcst as cst
 
-from async_lint.knowledge import TimeoutParameter
+from async_lint.analysis.arguments import argument, forwards_arguments
 from async_lint.rules.base import Rule
 
 
@@ -67,10 +67,14 @@ class LlmClientDefaultTimeout(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         name = self.ctx.qualified_name(node.func)
         keywords = self.ctx.knowledge.llm_clients.get(name, ()) if name else ()
-        if keywords and not any(TimeoutParameter(k).passed(node) for k in keywords):
+        if keywords and not _passes_any(node, keywords):
             keyword = keywords[0]
             self.report(
                 node,
                 f"`{name}()` without `{keyword}=` keeps the SDK's default timeout (minutes per "
                 f"attempt, or none); pass `{keyword}=`",
             )
+
+
+def _passes_any(call: cst.Call, keywords: tuple[str, ...]) -> bool:
+    return forwards_arguments(call) or any(argument(call, k) is not None for k in keywords)

@@ -1,0 +1,39 @@
+"""Reading a call's arguments: by keyword or position, and literal values."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+
+def argument(
+    call: cst.Call, keyword: str, position: int | None = None
+) -> cst.BaseExpression | None:
+    """The expression passed for a parameter, by keyword or (if it has one) by position."""
+    positional = []
+    for arg in call.args:
+        if arg.keyword is not None:
+            if arg.keyword.value == keyword:
+                return arg.value
+        elif not arg.star:
+            positional.append(arg.value)
+    if position is not None and position < len(positional):
+        return positional[position]
+    return None
+
+
+def forwards_arguments(call: cst.Call) -> bool:
+    """Does the call pass `*args` or `**kwargs`, which may hold any parameter?"""
+    return any(arg.star for arg in call.args)
+
+
+def is_none(expr: cst.BaseExpression | None) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
+
+
+def literal(expr: cst.BaseExpression) -> object:
+    """The value of a `True`/`False`/number literal, else None."""
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
+        return expr.value == "True"
+    if isinstance(expr, (cst.Integer, cst.Float)):
+        return expr.evaluated_value
+    return None
