@@ -7,10 +7,12 @@ the standard library are always checked.
 from __future__ import annotations
 
 import importlib
+import inspect
 
 import pytest
 
-from async_lint.knowledge import DEFAULT
+from async_lint.knowledge import DEFAULT, frameworks
+from async_lint.knowledge.clients import LIFECYCLE_DECORATORS
 
 # Qualified names the knowledge base claims exist (functions, classes, factories).
 CLAIMED = sorted(
@@ -22,11 +24,27 @@ CLAIMED = sorted(
         *DEFAULT.aliases,
         *DEFAULT.aliases.values(),
         *(cls for cls, _ in DEFAULT.methods),
+        *(cls for cls, _ in DEFAULT.members),
+        *DEFAULT.members.values(),
         *DEFAULT.timeout_functions,
         *DEFAULT.disabling_functions,
         *DEFAULT.llm_clients,
+        *DEFAULT.sync_clients,
+        *(client.twin for client in DEFAULT.sync_clients.values() if client.twin),
+        *DEFAULT.local_calls,
+        *DEFAULT.async_clients,
+        *(cls for cls, _ in DEFAULT.async_client_methods),
+        *DEFAULT.twin_functions,
+        *DEFAULT.twin_functions.values(),
+        *DEFAULT.suffix_twins,
+        *DEFAULT.aio_twins,
+        *(built for framework in DEFAULT.frameworks for built in framework.builders.values()),
+        *(framework.pipe for framework in DEFAULT.frameworks if framework.pipe),
+        *LIFECYCLE_DECORATORS,
     }
     - {"builtins.open", "builtins.input"}  # resolved from unbound names, not imported
+    # import paths of older major versions (see knowledge/frameworks.py)
+    - set(frameworks.LEGACY_ALIASES)
 )
 
 
@@ -52,6 +70,141 @@ def test_name_exists(name):
     except ImportError:
         pytest.skip(f"{name.split('.')[0]} is not installed")
     assert _resolve(name) is not None
+
+
+def _is_async(target: object) -> bool:
+    target = inspect.unwrap(target)
+    return inspect.iscoroutinefunction(target) or inspect.isasyncgenfunction(target)
+
+
+# Async clients whose I/O methods are generated at import and return futures,
+# so `inspect` cannot see them as coroutines (docs/sdk-survey.py).
+FUTURE_RETURNING = {"motor.motor_asyncio.AsyncIOMotorClient"}
+
+
+def _is_async_class(cls: type) -> bool:
+    """An async client: an async context manager, a class with coroutine methods,
+    or a session whose `client(...)` is entered with `async with` (aioboto3)."""
+    if hasattr(cls, "__aenter__") or f"{cls.__module__}.{cls.__qualname__}" in FUTURE_RETURNING:
+        return True
+    if any(
+        (DEFAULT.canonical(f"{cls.__module__}.{cls.__qualname__}"), m)
+        in DEFAULT.async_client_methods
+        for m in ("client", "resource")
+    ):
+        return True
+    return any(_is_async(getattr(cls, name, None)) for name in dir(cls) if not name.startswith("_"))
+
+
+def _installed(name: str) -> object:
+    try:
+        return _resolve(name)
+    except (pytest.skip.Exception, AttributeError):
+        pytest.skip(f"{name} is not importable here")
+
+
+@pytest.mark.parametrize(
+    "sync, twin",
+    sorted((sync, c.twin) for sync, c in DEFAULT.sync_clients.items() if c.twin is not None),
+)
+def test_sync_clients_have_async_twins(sync, twin):
+    target = _installed(twin)
+    if isinstance(target, type):
+        assert _is_async_class(target), f"{twin} is not an async client"
+    else:
+        assert _is_async(target), f"{twin} is not a coroutine function"
+
+
+@pytest.mark.parametrize("name", sorted(DEFAULT.async_clients))
+def test_async_clients_are_async(name):
+    target = _installed(name)
+    if isinstance(target, type):
+        assert _is_async_class(target), f"{name} is not an async client"
+    else:  # a factory: what it returns, or awaits to, is async
+        made = DEFAULT.factories.get(name)
+        assert _is_async(target) or (made and _is_async_class(_installed(made))), name
+
+
+@pytest.mark.parametrize("sync, twin", sorted(DEFAULT.twin_functions.items()))
+def test_twin_functions_are_coroutines(sync, twin):
+    assert callable(_installed(sync))
+    assert _is_async(_installed(twin)), f"{twin} is not a coroutine function"
+
+
+# Where the framework twins are defined: base class -> sync methods whose twin it has.
+FRAMEWORK_BASES = {
+    "langchain_core.runnables.Runnable": ("invoke", "batch", "stream"),
+    # `get_relevant_documents` was removed in langchain-core 1.0; it stays in
+    # the table for code written against 0.x.
+    "langchain_core.retrievers.BaseRetriever": ("invoke",),
+    "llama_index.core.llms.LLM": ("chat", "complete", "stream_chat", "stream_complete"),
+    "llama_index.core.base.base_query_engine.BaseQueryEngine": ("query",),
+    "llama_index.core.base.base_retriever.BaseRetriever": ("retrieve",),
+    "llama_index.core.chat_engine.types.BaseChatEngine": ("chat", "stream_chat"),
+}
+
+
+@pytest.mark.parametrize("base", sorted(FRAMEWORK_BASES))
+def test_framework_twins_are_coroutines(base):
+    cls = _installed(base)
+    (framework,) = [f for f in DEFAULT.frameworks if f.owns(base)]
+    for method in FRAMEWORK_BASES[base]:
+        assert callable(getattr(cls, method)), f"{base}.{method}"
+        assert _is_async(getattr(cls, framework.twins[method])), f"{base}: twin of {method}"
+    for method, built in framework.builders.items():
+        if hasattr(cls, method):
+            assert _installed(built) is not None
+
+
+def test_every_mistral_method_has_an_async_twin():
+    mistral = _installed("mistralai.client.Mistral")(api_key="test")
+    suffix = DEFAULT.suffix_twins["mistralai.client.Mistral"]
+    missing = []
+
+    def crawl(sdk: object, path: tuple[str, ...]) -> None:
+        for name in dir(sdk):
+            if name.startswith("_") or name.endswith(suffix) or name == "parent_ref":
+                continue
+            member = getattr(sdk, name, None)
+            if inspect.ismethod(member):
+                twin = getattr(sdk, name + suffix, None)
+                if name not in DEFAULT.suffix_twin_exceptions and not _is_async(twin):
+                    missing.append(".".join((*path, name)))
+            elif hasattr(member, "sdk_configuration") and len(path) < 4:
+                crawl(member, (*path, name))
+
+    crawl(mistral, ())
+    assert not missing
+
+
+def test_every_genai_service_method_has_an_aio_twin():
+    client = _installed("google.genai.Client")(api_key="test")
+    attribute, services = DEFAULT.aio_twins["google.genai.Client"]
+    for service in services:
+        sync, aio = getattr(client, service), getattr(getattr(client, attribute), service)
+        for name in dir(sync):
+            if not name.startswith("_") and callable(getattr(sync, name)):
+                assert _is_async(getattr(aio, name, None)), f"aio.{service}.{name}"
+
+
+def test_methods_exist():
+    """Every (class, method) the tables name is an attribute of the real class."""
+    for cls, method in sorted({*DEFAULT.methods, *DEFAULT.members}):
+        if method.startswith("__") or cls.startswith("builtins."):
+            continue
+        try:
+            target = _resolve(cls)
+        except (pytest.skip.Exception, AttributeError, ImportError):
+            continue  # not installed, or reported by test_name_exists
+        if isinstance(target, type):  # `threading.Lock` is a factory function
+            assert hasattr(target, method), f"{cls} has no {method}"
+
+
+def test_aioboto3_clients_are_entered_with_async_with():
+    session = _installed("aioboto3.Session")(region_name="us-east-1")
+    for _, method in sorted(DEFAULT.async_client_methods):
+        made = getattr(session, method)("s3")
+        assert hasattr(made, "__aenter__"), method
 
 
 def test_aliases_name_the_same_thing():

@@ -9,8 +9,9 @@ entry in one of the data modules, never a new `if` in a rule. The
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 
 from async_lint.analysis.values import Instance
 
@@ -49,6 +50,63 @@ class TimeoutParameter:
 
 
 @dataclass(frozen=True)
+class SyncClient:
+    """A sync client class, or the factory that makes one (ASL103).
+
+    `twin` is the async form async code should use, `drop_in` says it takes
+    the same arguments and has the same methods (so the class can simply be
+    swapped), and `hint` says how to use a twin that is not a drop-in.
+    """
+
+    twin: str | None = None
+    drop_in: bool = False
+    hint: str = ""
+    display: str = ""  # how messages name an instance, when not by its class
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A framework whose objects have async twins of their sync methods (ASL104).
+
+    Its objects are instances of classes from `packages` (top-level package
+    names, `*` wildcards allowed), except the pure-computation classes named
+    by `local_modules` / `local_suffixes` (prompt templates, output parsers).
+    """
+
+    name: str
+    packages: tuple[str, ...]
+    twins: Mapping[str, str]  # sync method -> its async twin
+    streams: frozenset[str] = frozenset()  # twins iterated with `async for`, not awaited
+    local_modules: tuple[str, ...] = ()
+    local_suffixes: tuple[str, ...] = ()
+    builders: Mapping[str, str] = field(default_factory=dict)  # method -> class of its result
+    pipe: str | None = None  # the class `a | b` makes (LangChain's RunnableSequence)
+
+    def owns(self, cls: str) -> bool:
+        top = cls.partition(".")[0]
+        return any(fnmatchcase(top, package) for package in self.packages)
+
+    def object_of(self, types: tuple[str, ...]) -> bool:
+        """True when the most derived framework class among `types` does I/O."""
+        for cls in types:
+            if self.owns(cls):
+                local = cls.startswith(self.local_modules) or cls.endswith(self.local_suffixes)
+                return not local
+        return False
+
+    def constructs(self, name: str) -> str | None:
+        """`ChatOpenAI(...)` and `VectorStoreIndex.from_documents(...)` make instances."""
+        if not self.owns(name):
+            return None
+        owner, _, last = name.rpartition(".")
+        if last[:1].isupper():
+            return name
+        if last.startswith("from_") and owner.rpartition(".")[2][:1].isupper():
+            return owner
+        return None
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """The merged view the analysis and the rules consult."""
 
@@ -78,6 +136,24 @@ class Knowledge:
     unlimited_when_all_none: frozenset[str] = frozenset()  # `httpx.Timeout(None)`
     # LLM SDK client classes -> the constructor parameters that set a timeout (ASL503)
     llm_clients: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # sync client classes and factories -> their async form (ASL103)
+    sync_clients: Mapping[str, SyncClient] = field(default_factory=dict)
+    # sync client class -> attribute paths whose calls do no I/O (`with_options`, `headers.update`)
+    local_calls: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # classes whose Capitalized methods build lazy objects (`s3.Bucket("b")`)
+    lazy_subresources: frozenset[str] = frozenset()
+    # async client classes and factories, and (class, method) pairs that make one (ASL201)
+    async_clients: frozenset[str] = frozenset()
+    async_client_methods: frozenset[tuple[str, str]] = frozenset()
+    # framework objects whose sync methods have async twins (ASL104)
+    frameworks: tuple[Framework, ...] = ()
+    # functions with an async twin (`agents.Runner.run_sync` -> `agents.Runner.run`)
+    twin_functions: Mapping[str, str] = field(default_factory=dict)
+    # one class for both modes: the method `m` has the twin `m<suffix>` (mistralai)
+    suffix_twins: Mapping[str, str] = field(default_factory=dict)
+    suffix_twin_exceptions: frozenset[str] = frozenset()  # method names
+    # one class for both modes: `client.<service>.m` has the twin `client.<aio>.<service>.m`
+    aio_twins: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     # module exports named like builtins, which a star import puts over them
     builtin_shadows: frozenset[str] = frozenset()
     # alternative spellings -> the canonical qualified name
@@ -90,19 +166,60 @@ class Knowledge:
         """An instance of `cls`, typed with the ancestors the tables know."""
         return Instance((cls, *self.bases.get(cls, ())))
 
+    def constructs(self, name: str) -> str | None:
+        """The class of the object that calling the external callable `name` returns."""
+        if name in self.classes:
+            return name
+        made = self.factories.get(name)
+        if made is not None:
+            return made
+        for framework in self.frameworks:
+            made = framework.constructs(name)
+            if made is not None:
+                return made
+        return None
 
-def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
-    """The built-in knowledge, extended with `extra-blocking-calls`.
+    def returns(self, cls: str, member: str) -> str | None:
+        """The class of what `member` of a `cls` instance returns, if known."""
+        made = self.members.get((cls, member))
+        if made is None:
+            for framework in self.frameworks:
+                if framework.owns(cls):
+                    return framework.builders.get(member)
+        return made
 
-    An extra name `pkg.mod.fetch` is matched as a function; when its owner
-    is named like a class (`pkg.Client.fetch`), also as the method `fetch` of
-    instances of `pkg.Client`.
+    def piped(self, types: tuple[str, ...]) -> str | None:
+        """What `a | b` makes when one operand has `types` (LangChain's `prompt | model`)."""
+        for framework in self.frameworks:
+            if framework.pipe and framework.object_of(types):
+                return framework.pipe
+        return None
+
+    def framework_of(self, types: tuple[str, ...]) -> Framework | None:
+        """The framework whose I/O object an instance with `types` is."""
+        for framework in self.frameworks:
+            if framework.object_of(types):
+                return framework
+        return None
+
+
+def build(
+    extra_blocking_calls: Mapping[str, str] | None = None,
+    extra_sync_clients: Mapping[str, str] | None = None,
+    extra_async_clients: Iterable[str] = (),
+) -> Knowledge:
+    """The built-in knowledge, extended with the user's options.
+
+    An extra blocking call `pkg.mod.fetch` is matched as a function; when its
+    owner is named like a class (`pkg.Client.fetch`), also as the method
+    `fetch` of instances of `pkg.Client`. Extra sync clients map a class to
+    its async twin ("" when it has none); the twin is not assumed drop-in.
     """
-    from async_lint.knowledge import clients, http, stdlib, timeouts
+    from async_lint.knowledge import clients, databases, frameworks, http, stdlib, timeouts
 
-    functions = {**stdlib.FUNCTIONS, **http.FUNCTIONS}
-    methods = dict(stdlib.METHODS)
-    classes = set(stdlib.CLASSES) | timeouts.CLASSES
+    functions = {**stdlib.FUNCTIONS, **http.FUNCTIONS, **databases.FUNCTIONS}
+    methods = {**stdlib.METHODS, **databases.METHODS}
+    classes = set(stdlib.CLASSES) | timeouts.CLASSES | clients.CLASSES | databases.CLASSES
     for name, code in (extra_blocking_calls or {}).items():
         call = BlockingCall(code, "a non-blocking alternative or `await asyncio.to_thread(...)`")
         functions[name] = call
@@ -110,15 +227,36 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         if owner and owner.rpartition(".")[2][:1].isupper():
             methods[(owner, method)] = call
             classes.add(owner)
+    sync_clients = dict(clients.SYNC_CLIENTS)
+    for name, twin in (extra_sync_clients or {}).items():
+        sync_clients[name] = SyncClient(twin or None)
+        classes.add(name)
+    async_clients = clients.ASYNC_CLIENTS | frozenset(extra_async_clients)
     return Knowledge(
         functions=functions,
         methods=methods,
-        classes=frozenset(classes),
-        factories={**stdlib.FACTORIES, **timeouts.FACTORIES},
-        members=dict(stdlib.MEMBERS),
-        properties=stdlib.PROPERTIES,
+        classes=frozenset(classes | set(extra_async_clients)),
+        factories={
+            **stdlib.FACTORIES,
+            **timeouts.FACTORIES,
+            **clients.FACTORIES,
+            **databases.FACTORIES,
+            **frameworks.FACTORIES,
+        },
+        members={**stdlib.MEMBERS, **clients.MEMBERS, **databases.MEMBERS},
+        properties=stdlib.PROPERTIES | clients.PROPERTIES,
         items=dict(stdlib.ITEMS),
-        bases=dict(stdlib.BASES),
+        bases={**stdlib.BASES, **databases.BASES},
+        sync_clients=sync_clients,
+        local_calls=clients.LOCAL_CALLS,
+        lazy_subresources=clients.LAZY_SUBRESOURCES,
+        async_clients=async_clients,
+        async_client_methods=clients.ASYNC_CLIENT_METHODS,
+        frameworks=frameworks.FRAMEWORKS,
+        twin_functions=frameworks.TWIN_FUNCTIONS,
+        suffix_twins=frameworks.SUFFIX_TWINS,
+        suffix_twin_exceptions=frameworks.SUFFIX_TWIN_EXCEPTIONS,
+        aio_twins=frameworks.AIO_TWINS,
         builtin_shadows=stdlib.BUILTIN_SHADOWS,
         timeout_functions=timeouts.REQUIRED_FUNCTIONS,
         timeout_methods=timeouts.REQUIRED_METHODS,
@@ -127,7 +265,14 @@ def build(extra_blocking_calls: Mapping[str, str] | None = None) -> Knowledge:
         disabling_any_call_on=timeouts.DISABLING_ANY_CALL_ON,
         unlimited_when_all_none=timeouts.UNLIMITED_WHEN_ALL_NONE,
         llm_clients=clients.LLM_CLIENTS,
-        aliases={**stdlib.ALIASES, **http.ALIASES, **timeouts.ALIASES},
+        aliases={
+            **stdlib.ALIASES,
+            **http.ALIASES,
+            **timeouts.ALIASES,
+            **clients.ALIASES,
+            **databases.ALIASES,
+            **frameworks.ALIASES,
+        },
     )
 
 

@@ -1,8 +1,12 @@
-"""Client classes: LLM SDKs and HTTP clients, for the timeout rules.
+"""Client classes: LLM SDKs, HTTP, services and vector stores.
 
 Each class is named by the public path users import it from; the
-alternative spellings that resolve to the same class are in ALIASES.
+alternative spellings that resolve to the same class are in ALIASES. The
+facts come from the SDK sources (docs/sdk-survey.py records where), and
+tests/test_knowledge.py imports every name from the pinned SDKs.
 """
+
+from async_lint.knowledge import SyncClient
 
 _ANTHROPIC_PLATFORMS = ("", "Bedrock", "BedrockMantle", "Vertex", "AWS", "Foundry", "GoogleCloud")
 
@@ -43,14 +47,230 @@ HTTP_CLIENTS = frozenset({
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")
 
+# ASL103: sync clients -> their async form ------------------------------------
+
+
+def _drop_in(twin: str) -> SyncClient:
+    return SyncClient(twin, drop_in=True)
+
+
+_STAINLESS_SYNC = ("openai.OpenAI", "openai.AzureOpenAI", "openai.BedrockOpenAI",
+                   *(f"anthropic.Anthropic{platform}" for platform in _ANTHROPIC_PLATFORMS),
+                   "groq.Groq", "together.Together")  # fmt: skip
+_BOTO3 = SyncClient(
+    "aioboto3.Session", hint="`async with aioboto3.Session().client(...)`", display="boto3.client"
+)
+_BOTO3_RESOURCE = SyncClient(
+    "aioboto3.Session",
+    hint="`async with aioboto3.Session().resource(...)`",
+    display="boto3.resource",
+)
+_CHROMA = SyncClient("chromadb.AsyncHttpClient", hint="`await chromadb.AsyncHttpClient(...)`")
+_WEAVIATE = SyncClient(
+    "weaviate.WeaviateAsyncClient",
+    hint="`weaviate.use_async_with_*()` and `await client.connect()`",
+)
+
+# A key is a class or the factory that makes one; the classes that factories
+# return are keys too, so that annotated parameters are recognised.
+SYNC_CLIENTS = {
+    **{name: _drop_in(name.replace(".", ".Async", 1)) for name in _STAINLESS_SYNC},
+    "cohere.Client": _drop_in("cohere.AsyncClient"),
+    "cohere.ClientV2": _drop_in("cohere.AsyncClientV2"),
+    "httpx.Client": _drop_in("httpx.AsyncClient"),
+    "httpx2.Client": _drop_in("httpx2.AsyncClient"),
+    "requests.Session": SyncClient(
+        "aiohttp.ClientSession", hint="`aiohttp.ClientSession` or `httpx.AsyncClient`"
+    ),
+    "niquests.Session": _drop_in("niquests.AsyncSession"),
+    "urllib3.PoolManager": SyncClient(),
+    "redis.Redis": _drop_in("redis.asyncio.Redis"),
+    "redis.RedisCluster": _drop_in("redis.asyncio.RedisCluster"),
+    "pymongo.MongoClient": _drop_in("pymongo.AsyncMongoClient"),
+    "elasticsearch.Elasticsearch": _drop_in("elasticsearch.AsyncElasticsearch"),
+    "boto3.client": _BOTO3,
+    "boto3.resource": _BOTO3_RESOURCE,
+    "botocore.client.BaseClient": _BOTO3,
+    "boto3.resources.base.ServiceResource": _BOTO3_RESOURCE,
+    "qdrant_client.QdrantClient": _drop_in("qdrant_client.AsyncQdrantClient"),
+    "chromadb.HttpClient": _CHROMA,
+    "chromadb.PersistentClient": SyncClient(),
+    "chromadb.Client": SyncClient(),
+    "chromadb.EphemeralClient": SyncClient(),
+    "chromadb.CloudClient": SyncClient(),
+    "chromadb.api.ClientAPI": SyncClient(),
+    "chromadb.api.client.Client": SyncClient(),
+    "chromadb.api.models.Collection.Collection": SyncClient(),
+    "pinecone.Pinecone": _drop_in("pinecone.AsyncPinecone"),
+    "pinecone.Index": SyncClient(
+        "pinecone.AsyncIndex", hint="`pinecone.AsyncPinecone().IndexAsyncio(host=...)`"
+    ),
+    "weaviate.WeaviateClient": _WEAVIATE,
+    **dict.fromkeys(
+        (
+            f"weaviate.connect_to_{where}"
+            for where in ("local", "weaviate_cloud", "custom", "embedded", "wcs")
+        ),
+        _WEAVIATE,
+    ),
+}  # fmt: skip
+
+# Calls on a sync client that do no I/O: configuration, request building,
+# lazy handles. A path matches when the call's attribute path starts with it.
+_STAINLESS_LOCAL = (("with_options",), ("copy",), ("close",), ("is_closed",), ("platform_headers",),
+                    ("webhooks", "unwrap"), ("webhooks", "verify_signature"))  # fmt: skip
+_HTTPX_LOCAL = (("build_request",), ("close",), ("headers",), ("cookies",), ("params",),
+                ("auth",), ("event_hooks",))  # fmt: skip
+_REQUESTS_LOCAL = (("mount",), ("close",), ("prepare_request",), ("get_adapter",),
+                   ("headers",), ("cookies",), ("auth",), ("proxies",), ("hooks",),
+                   ("params",), ("adapters",))  # fmt: skip
+LOCAL_CALLS = {
+    **dict.fromkeys((*_STAINLESS_SYNC, "cohere.Client", "cohere.ClientV2"), _STAINLESS_LOCAL),
+    **dict.fromkeys(("httpx.Client", "httpx2.Client"), _HTTPX_LOCAL),
+    **dict.fromkeys(("requests.Session", "niquests.Session"), _REQUESTS_LOCAL),
+    "urllib3.PoolManager": (
+        ("connection_from_url",),
+        ("connection_from_host",),
+        ("clear",),
+        ("headers",),
+    ),
+    "redis.Redis": (("pipeline",), ("pubsub",), ("lock",), ("register_script",), ("close",),
+                    ("get_encoder",), ("get_connection_kwargs",), ("get_retry",), ("set_retry",),
+                    ("set_response_callback",), ("connection_pool",)),
+    "pymongo.MongoClient": (("get_database",), ("get_default_database",), ("close",),
+                            ("with_options",)),
+    "elasticsearch.Elasticsearch": (("options",), ("close",)),
+    "botocore.client.BaseClient": (("get_paginator",), ("get_waiter",), ("can_paginate",),
+                                   ("generate_presigned_url",), ("generate_presigned_post",),
+                                   ("meta",), ("exceptions",), ("close",)),
+    "weaviate.WeaviateClient": (("collections", "get"), ("collections", "use"), ("close",),
+                                ("is_connected",)),
+}  # fmt: skip
+LAZY_SUBRESOURCES = frozenset({"boto3.resources.base.ServiceResource"})
+
+# ASL201: async clients, which should be made once and shared ---------------------
+
+_STAINLESS_ASYNC = tuple(name.replace(".", ".Async", 1) for name in _STAINLESS_SYNC)
+ASYNC_CLIENTS = frozenset({
+    *_STAINLESS_ASYNC, "cohere.AsyncClient", "cohere.AsyncClientV2",
+    "httpx.AsyncClient", "httpx2.AsyncClient", "niquests.AsyncSession", "aiohttp.ClientSession",
+    "redis.asyncio.Redis", "redis.asyncio.RedisCluster", "redis.asyncio.from_url",
+    "pymongo.AsyncMongoClient", "motor.motor_asyncio.AsyncIOMotorClient",
+    "elasticsearch.AsyncElasticsearch", "qdrant_client.AsyncQdrantClient",
+    "chromadb.AsyncHttpClient", "pinecone.AsyncPinecone", "weaviate.WeaviateAsyncClient",
+    *(
+        f"weaviate.use_async_with_{where}"
+        for where in ("local", "weaviate_cloud", "custom", "embedded")
+    ),
+    "sqlalchemy.ext.asyncio.create_async_engine",
+})  # fmt: skip
+# `session.client("s3")` on an aioboto3 session makes a client (used with `async with`).
+ASYNC_CLIENT_METHODS = frozenset({("aioboto3.Session", "client"), ("aioboto3.Session", "resource")})
+
+# Code that runs once per application, process or test, where making a client
+# is right: by name, and by decorator (`@app.on_event(...)` is matched by its
+# method name, whatever the app object).
+LIFECYCLE_NAMES = frozenset({
+    "lifespan", "startup", "shutdown", "on_startup", "main", "__aenter__", "__init__",
+    "setup", "setUp", "asyncSetUp", "setUpClass",
+})  # fmt: skip
+LIFECYCLE_DECORATORS = frozenset({
+    "contextlib.asynccontextmanager", "pytest.fixture", "pytest_asyncio.fixture",
+})  # fmt: skip
+LIFECYCLE_DECORATOR_METHODS = frozenset({"on_event"})
+
+# Types -------------------------------------------------------------------------
+
+CLASSES = frozenset({
+    *(name for name in (*SYNC_CLIENTS, *ASYNC_CLIENTS) if name.rpartition(".")[2][:1].isupper()),
+    "boto3.session.Session", "aioboto3.Session", "sqlalchemy.ext.asyncio.AsyncEngine",
+} - {"chromadb.HttpClient", "chromadb.PersistentClient", "chromadb.Client",
+     "chromadb.EphemeralClient", "chromadb.CloudClient", "chromadb.AsyncHttpClient"})  # fmt: skip
+FACTORIES = {
+    "boto3.client": "botocore.client.BaseClient",
+    "boto3.resource": "boto3.resources.base.ServiceResource",
+    "redis.from_url": "redis.Redis",
+    "redis.Redis.from_url": "redis.Redis",
+    "redis.Redis.from_pool": "redis.Redis",
+    "redis.asyncio.from_url": "redis.asyncio.Redis",
+    "redis.asyncio.Redis.from_url": "redis.asyncio.Redis",
+    **dict.fromkeys(
+        ("chromadb.HttpClient", "chromadb.PersistentClient", "chromadb.Client",
+         "chromadb.EphemeralClient", "chromadb.CloudClient"),
+        "chromadb.api.client.Client",
+    ),
+    **{f"weaviate.connect_to_{where}": "weaviate.WeaviateClient"
+       for where in ("local", "weaviate_cloud", "custom", "embedded", "wcs")},
+    **{f"weaviate.use_async_with_{where}": "weaviate.WeaviateAsyncClient"
+       for where in ("local", "weaviate_cloud", "custom", "embedded")},
+    "sqlalchemy.ext.asyncio.create_async_engine": "sqlalchemy.ext.asyncio.AsyncEngine",
+}  # fmt: skip
+_SAME = ("with_options", "copy")  # Stainless: a configured copy of the client
+MEMBERS = {
+    **{(name, member): name for name in (*_STAINLESS_SYNC, *_STAINLESS_ASYNC) for member in _SAME},
+    ("boto3.session.Session", "client"): "botocore.client.BaseClient",
+    ("boto3.session.Session", "resource"): "boto3.resources.base.ServiceResource",
+    ("elasticsearch.Elasticsearch", "options"): "elasticsearch.Elasticsearch",
+    ("pinecone.Pinecone", "Index"): "pinecone.Index",
+    **{("chromadb.api.client.Client", method): "chromadb.api.models.Collection.Collection"
+       for method in ("get_collection", "get_or_create_collection", "create_collection")},
+    **{("chromadb.api.ClientAPI", method): "chromadb.api.models.Collection.Collection"
+       for method in ("get_collection", "get_or_create_collection", "create_collection")},
+}  # fmt: skip
+PROPERTIES: frozenset[tuple[str, str]] = frozenset()
+
 ALIASES = {
+    "openai.Client": "openai.OpenAI",
+    "openai.AsyncClient": "openai.AsyncOpenAI",
     "openai._client.OpenAI": "openai.OpenAI",
     "openai._client.AsyncOpenAI": "openai.AsyncOpenAI",
     "openai.lib.azure.AzureOpenAI": "openai.AzureOpenAI",
     "openai.lib.azure.AsyncAzureOpenAI": "openai.AsyncAzureOpenAI",
+    "anthropic.Client": "anthropic.Anthropic",
+    "anthropic.AsyncClient": "anthropic.AsyncAnthropic",
     "anthropic._client.Anthropic": "anthropic.Anthropic",
     "anthropic._client.AsyncAnthropic": "anthropic.AsyncAnthropic",
+    "groq.Client": "groq.Groq",
+    "groq.AsyncClient": "groq.AsyncGroq",
+    "together.Client": "together.Together",
+    "together.AsyncClient": "together.AsyncTogether",
+    "cohere.client.Client": "cohere.Client",
+    "cohere.client.AsyncClient": "cohere.AsyncClient",
+    "cohere.client_v2.ClientV2": "cohere.ClientV2",
+    "cohere.client_v2.AsyncClientV2": "cohere.AsyncClientV2",
+    "mistralai.client.sdk.Mistral": "mistralai.client.Mistral",
+    "google.genai.client.Client": "google.genai.Client",
     "httpx._client.Client": "httpx.Client",
     "httpx._client.AsyncClient": "httpx.AsyncClient",
     "aiohttp.client.ClientSession": "aiohttp.ClientSession",
+    "niquests.sessions.Session": "niquests.Session",
+    "niquests.async_session.AsyncSession": "niquests.AsyncSession",
+    "urllib3.poolmanager.PoolManager": "urllib3.PoolManager",
+    "redis.client.Redis": "redis.Redis",
+    "redis.StrictRedis": "redis.Redis",
+    "redis.client.StrictRedis": "redis.Redis",
+    "redis.cluster.RedisCluster": "redis.RedisCluster",
+    "redis.utils.from_url": "redis.from_url",
+    "redis.asyncio.client.Redis": "redis.asyncio.Redis",
+    "redis.asyncio.StrictRedis": "redis.asyncio.Redis",
+    "redis.asyncio.client.StrictRedis": "redis.asyncio.Redis",
+    "redis.asyncio.cluster.RedisCluster": "redis.asyncio.RedisCluster",
+    "redis.asyncio.utils.from_url": "redis.asyncio.from_url",
+    "pymongo.mongo_client.MongoClient": "pymongo.MongoClient",
+    "pymongo.synchronous.mongo_client.MongoClient": "pymongo.MongoClient",
+    "pymongo.asynchronous.mongo_client.AsyncMongoClient": "pymongo.AsyncMongoClient",
+    "elasticsearch.client.Elasticsearch": "elasticsearch.Elasticsearch",
+    "boto3.Session": "boto3.session.Session",
+    "aioboto3.session.Session": "aioboto3.Session",
+    "qdrant_client.qdrant_client.QdrantClient": "qdrant_client.QdrantClient",
+    "qdrant_client.async_qdrant_client.AsyncQdrantClient": "qdrant_client.AsyncQdrantClient",
+    "chromadb.ClientAPI": "chromadb.api.ClientAPI",
+    "pinecone.PineconeAsyncio": "pinecone.AsyncPinecone",
+    "pinecone.db_data.Index": "pinecone.Index",
+    "weaviate.client.WeaviateClient": "weaviate.WeaviateClient",
+    "weaviate.client.WeaviateAsyncClient": "weaviate.WeaviateAsyncClient",
+    "sqlalchemy.ext.asyncio.engine.create_async_engine": (
+        "sqlalchemy.ext.asyncio.create_async_engine"
+    ),
+    "sqlalchemy.ext.asyncio.engine.AsyncEngine": "sqlalchemy.ext.asyncio.AsyncEngine",
 }

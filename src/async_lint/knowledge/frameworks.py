@@ -1,0 +1,109 @@
+"""Framework and SDK methods that have async twins (ASL104).
+
+LangChain and LlamaIndex objects are recognised by the package their class
+comes from; mistralai and google-genai use one client for both modes, with
+the async form beside the sync one (`complete_async`, `client.aio.models`).
+tests/test_knowledge.py checks every twin against the installed packages.
+"""
+
+from async_lint.knowledge import Framework
+
+_RUNNABLE = "langchain_core.runnables.Runnable"
+_COMPILED_GRAPH = "langgraph.graph.state.CompiledStateGraph"
+
+LANGCHAIN = Framework(
+    name="LangChain",
+    packages=("langchain", "langchain_*", "langgraph"),
+    twins={
+        "invoke": "ainvoke",
+        "batch": "abatch",
+        "stream": "astream",
+        "get_relevant_documents": "aget_relevant_documents",  # langchain-core < 1.0
+    },
+    streams=frozenset({"stream"}),
+    # Prompt templates, output parsers, messages and splitters are runnables
+    # too, but their sync methods only compute.
+    local_modules=(
+        "langchain_core.prompts", "langchain.prompts", "langchain_core.prompt_values",
+        "langchain_core.output_parsers", "langchain.output_parsers", "langchain.schema",
+        "langchain_core.messages", "langchain_core.documents", "langchain_text_splitters",
+        "langchain.text_splitter",
+    ),
+    local_suffixes=(
+        "PromptTemplate", "OutputParser", "Message", "MessagesPlaceholder", "TextSplitter",
+    ),
+    builders={
+        **dict.fromkeys(
+            ("with_structured_output", "bind_tools", "bind", "with_config", "with_retry",
+             "with_fallbacks", "with_listeners", "with_types", "configurable_fields",
+             "configurable_alternatives", "pick", "assign", "map"),
+            _RUNNABLE,
+        ),
+        "as_retriever": "langchain_core.vectorstores.VectorStoreRetriever",
+        "compile": _COMPILED_GRAPH,
+    },
+    pipe="langchain_core.runnables.RunnableSequence",
+)  # fmt: skip
+
+LLAMA_INDEX = Framework(
+    name="LlamaIndex",
+    packages=("llama_index",),
+    twins={
+        "query": "aquery",
+        "chat": "achat",
+        "retrieve": "aretrieve",
+        "complete": "acomplete",
+        "stream_chat": "astream_chat",
+        "stream_complete": "astream_complete",
+    },
+    local_modules=("llama_index.core.prompts",),
+    builders={
+        "as_query_engine": "llama_index.core.base.base_query_engine.BaseQueryEngine",
+        "as_chat_engine": "llama_index.core.chat_engine.types.BaseChatEngine",
+        "as_retriever": "llama_index.core.base.base_retriever.BaseRetriever",
+    },
+)
+
+FRAMEWORKS = (LANGCHAIN, LLAMA_INDEX)
+
+FACTORIES = {
+    "langgraph.prebuilt.create_react_agent": _COMPILED_GRAPH,
+    "langchain.agents.create_agent": _COMPILED_GRAPH,
+    "langchain.chat_models.init_chat_model": "langchain_core.language_models.BaseChatModel",
+}
+
+TWIN_FUNCTIONS = {"agents.Runner.run_sync": "agents.Runner.run"}
+
+# mistralai: every method of every sub-SDK has a coroutine twin `<name>_async`
+# on the same object, except the methods named here (checked by crawling the
+# package): SDK plumbing, connector helpers, and `audio.sessions.init`, which
+# is a coroutine itself.
+_MISTRAL_CLIENTS = (
+    "mistralai.client.Mistral",
+    "mistralai.azure.client.MistralAzure",
+    "mistralai.gcp.client.MistralGCP",
+)
+SUFFIX_TWINS = dict.fromkeys(_MISTRAL_CLIENTS, "_async")
+SUFFIX_TWIN_EXCEPTIONS = frozenset({"dynamic_import", "http_client", "mcp_client", "init"})
+
+# google-genai: `client.<service>.<method>` has the twin `client.aio.<service>.<method>`.
+AIO_TWINS = {
+    "google.genai.Client": (
+        "aio",
+        frozenset({"models", "files", "caches", "batches", "tunings", "file_search_stores",
+                   "operations"}),
+    ),
+}  # fmt: skip
+
+ALIASES = {
+    "agents.run.Runner": "agents.Runner",
+    "mistralai.azure.client.sdk.MistralAzure": "mistralai.azure.client.MistralAzure",
+    "mistralai.gcp.client.sdk.MistralGCP": "mistralai.gcp.client.MistralGCP",
+    **{f"langchain_core.runnables.base.{name}": f"langchain_core.runnables.{name}"
+       for name in ("Runnable", "RunnableSequence", "RunnableLambda")},
+}  # fmt: skip
+# Import paths of older major versions that users still write: mistralai 1.x
+# exported `Mistral` from the top-level package (2.x made it a namespace
+# package). The knowledge test cannot import them from the pinned SDKs.
+LEGACY_ALIASES = {"mistralai.Mistral": "mistralai.client.Mistral"}
+ALIASES.update(LEGACY_ALIASES)
