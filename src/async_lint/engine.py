@@ -29,6 +29,7 @@ from async_lint.sources import SourceError, decode
 
 # Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
 _BODY_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_LOOPS = (cst.For, cst.While)  # whose `body` repeats
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 # Everything that can be a top-level statement of a scope (one-line bodies
 # hold small statements directly).
@@ -221,12 +222,18 @@ class _Traversal(cst.CSTVisitor):
             self.ctx.exit(original_node)
 
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        if attribute == "body" and isinstance(node, _BODY_SCOPES):
-            self.ctx.enter(node)
+        if attribute == "body":
+            if isinstance(node, _BODY_SCOPES):
+                self.ctx.enter(node)
+            elif isinstance(node, _LOOPS):
+                self.ctx.enter_loop(node)
 
     def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        if attribute == "body" and isinstance(original_node, _BODY_SCOPES):
-            self.ctx.exit(original_node)
+        if attribute == "body":
+            if isinstance(original_node, _BODY_SCOPES):
+                self.ctx.exit(original_node)
+            elif isinstance(original_node, _LOOPS):
+                self.ctx.exit_loop()
 
     def _dispatch(self, handlers: list[tuple[Rule, Callable]], node: cst.CSTNode) -> None:
         for rule, handler in handlers:

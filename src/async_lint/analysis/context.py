@@ -59,6 +59,7 @@ class ModuleContext:
         self.scope: Scope = self.resolver.module_scope
         self._enclosing: list[Scope] = []  # the scopes the open bodies were entered from
         self._steps: dict[Scope, int] = {}  # the top-level statement each scope is running
+        self._loops: list[tuple[Scope, cst.For | cst.While]] = []  # open loop bodies
         self.awaited: set[cst.CSTNode] = set()
         self.findings: list[Finding] = []
         self._blocking: dict[cst.Call, BlockingMatch | None] = {}
@@ -87,6 +88,12 @@ class ModuleContext:
     def exit(self, node: cst.CSTNode) -> None:
         self.scope = self._enclosing.pop()
 
+    def enter_loop(self, node: cst.For | cst.While) -> None:
+        self._loops.append((self.scope.running, node))
+
+    def exit_loop(self) -> None:
+        self._loops.pop()
+
     # -- questions rules ask ------------------------------------------------
 
     @property
@@ -102,6 +109,15 @@ class ModuleContext:
         """True inside an `async def` body, outside nested sync defs, lambdas and classes."""
         return self.async_function is not None
 
+    @property
+    def loop(self) -> cst.CSTNode | None:
+        """The innermost loop body or comprehension around the current node, in its function."""
+        if self.scope.kind == "comprehension":
+            return self.scope.node
+        if self._loops and self._loops[-1][0] is self.scope.running:
+            return self._loops[-1][1]
+        return None
+
     def resolve(self, expr: cst.BaseExpression) -> Value | None:
         return self.resolver.resolve(expr, self.scope, self._step())
 
@@ -111,6 +127,11 @@ class ModuleContext:
 
     def _step(self) -> float:
         return self._steps.get(self.scope.running, math.inf)
+
+    def code(self, expr: cst.CSTNode, limit: int = 60) -> str:
+        """The source of `expr` for a message; `...` when it is long or spans lines."""
+        text = self.module.code_for_node(expr)
+        return text if len(text) <= limit and "\n" not in text else "..."
 
     def is_awaited(self, node: cst.CSTNode) -> bool:
         return node in self.awaited

@@ -57,6 +57,8 @@ class Resolver:
         self._class_attributes: dict[cst.ClassDef, dict[str, list[tuple[Binding, Scope]]]] = {}
         self._defined_in: dict[cst.CSTNode, Scope] = {}  # local def/class -> where it is bound
         self._building: set[cst.ClassDef] = set()  # classes whose bases are being resolved
+        self._inferring: set[cst.FunctionDef] = set()  # functions whose returns are being read
+        self._aliases: set[Binding] = set()  # type aliases being expanded
 
     # -- scopes -------------------------------------------------------------
 
@@ -101,16 +103,31 @@ class Resolver:
         if isinstance(expr, cst.Call):
             callee = self.resolve(expr.func, scope, at)
             return None if callee is None else self.call_result(callee)
+        if isinstance(expr, cst.Await) and isinstance(expr.expression, cst.Call):
+            callee = self.resolve(expr.expression.func, scope, at)
+            return None if callee is None else self.call_result(callee, awaited=True)
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
             left = self.resolve(expr.left, scope, at)
             if isinstance(left, Instance):
                 return self._returns(left, "__truediv__")
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
+            return self._piped(expr, scope, at)
         if isinstance(expr, cst.Subscript):
             return self.item_of(expr.value, scope, at)
         if isinstance(expr, cst.BooleanOperation) and isinstance(expr.operator, cst.Or):
             return self._agreed([expr.left, expr.right], scope, at)
         if isinstance(expr, cst.IfExp):
             return self._agreed([expr.body, expr.orelse], scope, at)
+        return None
+
+    def _piped(self, expr: cst.BinaryOperation, scope: Scope, at: float) -> Value | None:
+        """`prompt | model`: a LangChain sequence when either side is a runnable."""
+        for side in (expr.left, expr.right):
+            value = self.resolve(side, scope, at)
+            if isinstance(value, Instance):
+                made = self.knowledge.piped(value.types)
+                if made is not None:
+                    return self.knowledge.instance(made)
         return None
 
     def _agreed(self, options: list[cst.BaseExpression], scope: Scope, at: float) -> Value | None:
@@ -246,30 +263,51 @@ class Resolver:
 
     # -- calls, attributes, types -------------------------------------------
 
-    def call_result(self, callee: Value) -> Value | None:
+    def call_result(self, callee: Value, awaited: bool = False) -> Value | None:
+        """What calling `callee` returns (`awaited`: what `await callee(...)` gives)."""
         if isinstance(callee, Ref):
             if callee.definition is None:
-                name = callee.name
-                if name in self.knowledge.classes:
-                    return self.knowledge.instance(name)
-                made = self.knowledge.factories.get(name)
+                made = self.knowledge.constructs(callee.name)
                 return self.knowledge.instance(made) if made is not None else None
             scope = self._defined_in.get(callee.definition)
             if scope is None:
                 return None
             if isinstance(callee.definition, cst.ClassDef):
                 return self.class_instance(callee.definition, scope)
+            if (callee.definition.asynchronous is not None) != awaited:
+                return None  # a coroutine, not its result
             returns = callee.definition.returns
             if returns is not None:
                 return self.instance_of_annotation(returns.annotation, scope)
-            return None
+            return self._returned(callee.definition, scope)
         if isinstance(callee, Member) and len(callee.path) == 1:
             return self._returns(callee.owner, callee.path[0])
+        if isinstance(callee, Instance):
+            return self._returns(callee, "__call__")  # `SessionLocal()`
         return None
+
+    def _returned(self, function: cst.FunctionDef, scope: Scope) -> Value | None:
+        """What an unannotated local function returns, when all its `return`s agree."""
+        if function in self._inferring:
+            return None  # recursion
+        self._inferring.add(function)
+        try:
+            body = self.scope_of(function, scope)
+            values = set()
+            for statement, step in body.steps.items():
+                returns, yields = _returns_in(statement)
+                if yields:
+                    return None  # a generator
+                for value in returns:
+                    if not is_none(value):
+                        values.add(self.resolve(value, body, step))
+            return values.pop() if len(values) == 1 else None
+        finally:
+            self._inferring.discard(function)
 
     def _returns(self, owner: Instance, member: str) -> Instance | None:
         for cls in owner.types:
-            made = self.knowledge.members.get((cls, member))
+            made = self.knowledge.returns(cls, member)
             if made is not None:
                 return self.knowledge.instance(made)
         return None
@@ -406,7 +444,25 @@ class Resolver:
             if isinstance(value.definition, cst.ClassDef):
                 defining = self._defined_in.get(value.definition)
                 return None if defining is None else self.class_instance(value.definition, defining)
+        if value is None and isinstance(annotation, cst.Name):
+            return self._type_alias(annotation.value, scope)
         return None
+
+    def _type_alias(self, name: str, scope: Scope) -> Value | None:
+        """`ClientDep = Annotated[OpenAI, Depends(get_client)]` used as an annotation."""
+        found = self.lookup(name, scope)
+        if found is None or len(found[0]) != 1:
+            return None
+        binding = found[0][0]
+        if binding.kind not in (Kind.ASSIGNMENT, Kind.ANNOTATION) or binding.value is None:
+            return None
+        if binding in self._aliases:
+            return None
+        self._aliases.add(binding)
+        try:
+            return self.instance_of_annotation(binding.value, found[1])
+        finally:
+            self._aliases.discard(binding)
 
     def _optional(self, members: list[cst.BaseExpression], scope: Scope) -> Value | None:
         """`X | None` and `Union[X, None]` are X; other unions are unknown."""
@@ -420,6 +476,38 @@ def _is_property(definition: cst.CSTNode | None) -> bool:
     if not isinstance(definition, cst.FunctionDef):
         return False
     return bool({"property", "cached_property"} & set(scopes.decorator_names(definition)))
+
+
+class _ReturnFinder(cst.CSTVisitor):
+    """The `return` values and whether there is a `yield`, outside nested scopes."""
+
+    def __init__(self) -> None:
+        self.returns: list[cst.BaseExpression] = []
+        self.yields = False
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.returns.append(node.value)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self.yields = True
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+
+def _returns_in(statement: cst.CSTNode) -> tuple[list[cst.BaseExpression], bool]:
+    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+        return [], False
+    finder = _ReturnFinder()
+    statement.visit(finder)
+    return finder.returns, finder.yields
 
 
 def _first_parameter(function: cst.FunctionDef) -> str | None:
