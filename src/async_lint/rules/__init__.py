@@ -7,9 +7,14 @@ generated from `REGISTRY`.
 from async_lint.rules.asl000_cannot_parse import CannotParse
 from async_lint.rules.asl101_blocking_sleep import BlockingSleep
 from async_lint.rules.asl102_blocking_http_call import BlockingHttpCall
+from async_lint.rules.asl103_sync_client_in_async import SyncClientInAsync
+from async_lint.rules.asl104_sync_method_with_async_twin import SyncMethodWithAsyncTwin
 from async_lint.rules.asl105_blocking_file_io import BlockingFileIo
 from async_lint.rules.asl106_blocking_subprocess import BlockingSubprocess
+from async_lint.rules.asl107_blocking_db_call import BlockingDbCall
 from async_lint.rules.asl108_blocking_wait import BlockingWait
+from async_lint.rules.asl201_client_per_request import ClientPerRequest
+from async_lint.rules.asl202_client_in_loop import ClientInLoop
 from async_lint.rules.asl401_nested_event_loop import NestedEventLoop
 from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCoroutine
 from async_lint.rules.asl501_http_call_without_timeout import HttpCallWithoutTimeout
@@ -21,9 +26,14 @@ _RULES: tuple[type[Rule], ...] = (
     CannotParse,
     BlockingSleep,
     BlockingHttpCall,
+    SyncClientInAsync,
+    SyncMethodWithAsyncTwin,
     BlockingFileIo,
     BlockingSubprocess,
+    BlockingDbCall,
     BlockingWait,
+    ClientPerRequest,
+    ClientInLoop,
     NestedEventLoop,
     GetEventLoopInCoroutine,
     HttpCallWithoutTimeout,

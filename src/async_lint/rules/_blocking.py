@@ -13,7 +13,8 @@ class BlockingCallRule(Rule):
 
     A call counts when it is in async context and not directly awaited
     (`await x()` means `x` returned an awaitable, so it is not the blocking
-    API whatever its name).
+    API whatever its name). A chain of blocking calls
+    (`conn.execute(q).fetchall()`) is one finding, at its first call.
     """
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -21,8 +22,17 @@ class BlockingCallRule(Rule):
         if not ctx.in_async_context or ctx.is_awaited(node):
             return
         match = ctx.blocking_call(node)
-        if match is not None and match.call.code == self.code and self.should_report(node, match):
+        if match is None or match.call.code != self.code or self._continues_chain(node):
+            return
+        if self.should_report(node, match):
             self.report(node, self.message(match))
+
+    def _continues_chain(self, node: cst.Call) -> bool:
+        receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
+        if not isinstance(receiver, cst.Call):
+            return False
+        match = self.ctx.blocking_call(receiver)
+        return match is not None and match.call.code == self.code
 
     def should_report(self, node: cst.Call, match: BlockingMatch) -> bool:
         """A rule's own exemptions, for calls that match its knowledge."""
