@@ -478,7 +478,7 @@ def _is_property(definition: cst.CSTNode | None) -> bool:
     return bool({"property", "cached_property"} & set(scopes.decorator_names(definition)))
 
 
-class _ReturnFinder(cst.CSTVisitor):
+class _ReturnFinder(scopes.SameScopeVisitor):
     """The `return` values and whether there is a `yield`, outside nested scopes."""
 
     def __init__(self) -> None:
@@ -491,15 +491,6 @@ class _ReturnFinder(cst.CSTVisitor):
 
     def visit_Yield(self, node: cst.Yield) -> None:
         self.yields = True
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False
 
 
 def _returns_in(statement: cst.CSTNode) -> tuple[list[cst.BaseExpression], bool]:

@@ -359,3 +359,16 @@ def module_scope(node: cst.Module, name: str, package: str | None) -> Scope:
     scope = Scope("module", node, None, name)
     BindingCollector(scope, package).body(node.body)
     return scope
+
+
+class SameScopeVisitor(cst.CSTVisitor):
+    """Visits a body without entering the functions, lambdas and classes nested in it."""
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from async_lint.analysis.scopes import SameScopeVisitor
+
 # Methods that put their argument into a longer-lived container or stack.
 _STORING_METHODS = frozenset({
     "append", "appendleft", "add", "insert", "extend", "put", "put_nowait", "setdefault",
@@ -55,7 +57,16 @@ def receiver_call(call: cst.Call) -> cst.Call | None:
     return expr if isinstance(expr, cst.Call) else None
 
 
-class _Collector(cst.CSTVisitor):
+def _alternatives(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The values `expr` may evaluate to: both sides of `a or b`, `a if c else b`."""
+    if isinstance(expr, cst.BooleanOperation):
+        return [*_alternatives(expr.left), *_alternatives(expr.right)]
+    if isinstance(expr, cst.IfExp):
+        return [*_alternatives(expr.body), *_alternatives(expr.orelse)]
+    return [expr]
+
+
+class _Collector(SameScopeVisitor):
     def __init__(self) -> None:
         self.usage = Usage()
         self.declared: set[str] = set()
@@ -64,7 +75,10 @@ class _Collector(cst.CSTVisitor):
         """`expr` leaves the body, and with it what it is built from."""
         if expr is None:
             return
-        if isinstance(expr, cst.Name):
+        if isinstance(expr, (cst.BooleanOperation, cst.IfExp)):
+            for alternative in _alternatives(expr):
+                self._escape(alternative)
+        elif isinstance(expr, cst.Name):
             self.usage.escaping_names.add(expr.value)
         elif isinstance(expr, cst.Call):  # a client, or a wrapper holding one
             self.usage.escaping.add(expr)
@@ -101,7 +115,8 @@ class _Collector(cst.CSTVisitor):
 
     def _target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
-            self.usage.bound[value] = target.value
+            for alternative in _alternatives(value):
+                self.usage.bound[alternative] = target.value
         elif isinstance(target, (cst.Attribute, cst.Subscript)):
             self._escape(value)
 
@@ -120,12 +135,3 @@ class _Collector(cst.CSTVisitor):
                 self._escape(arg.value)
         elif isinstance(func, cst.Name) and func.value == "setattr" and len(node.args) == 3:
             self._escape(node.args[2].value)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        return False

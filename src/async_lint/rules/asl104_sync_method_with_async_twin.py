@@ -38,7 +38,10 @@ class SyncMethodWithAsyncTwin(Rule):
       `client.aio.models.X`, ….
 
     A method `invoke` on anything else is not reported, nor is a method a
-    project class defines itself.
+    project class defines itself. Nor is `self.complete(...)` inside the
+    class's own `async def acomplete`: that is a framework's default async
+    twin falling back to the sync method, and the fix belongs in the
+    subclass that overrides only the sync one.
 
     ## Why is this bad
     The sync method runs the whole model call, retrieval or chain on the
@@ -108,7 +111,7 @@ class SyncMethodWithAsyncTwin(Rule):
                 )
         elif isinstance(callee, Member):
             found = self._twin(callee, node.func)
-            if found is not None:
+            if found is not None and not self._is_fallback(node.func, found[0]):
                 twin, awaited = found
                 sync = self.ctx.code(node.func)
                 use = f"`await {twin}(...)`" if awaited else f"`async for ... in {twin}(...)`"
@@ -136,6 +139,26 @@ class SyncMethodWithAsyncTwin(Rule):
             if aio is not None and len(path) == 2 and path[0] in aio[1]:
                 return self._on_receiver(func, 2, f"{aio[0]}.{'.'.join(path)}"), True
         return None
+
+    def _is_fallback(self, func: cst.BaseExpression, twin: str) -> bool:
+        """Is this `self.complete(...)` inside `async def acomplete`, the twin itself?
+
+        Frameworks implement a default async twin by calling the sync method:
+        the fix belongs in the subclass that overrides only the sync one.
+        """
+        if not (
+            isinstance(func, cst.Attribute)
+            and isinstance(func.value, cst.Name)
+            and func.value.value == "self"
+        ):
+            return False
+        scope = self.ctx.scope
+        while scope is not None:  # also from a generator nested in the twin
+            node = scope.node
+            if isinstance(node, cst.FunctionDef) and twin == f"self.{node.name.value}":
+                return node.asynchronous is not None
+            scope = scope.parent
+        return False
 
     def _on_receiver(self, func: cst.BaseExpression, strip: int, replacement: str) -> str:
         """`<receiver>.<replacement>`, where the receiver is `func` minus `strip` attributes."""

@@ -32,7 +32,9 @@ class ClientPerRequest(Rule):
     and any function that returns, yields or stores the client (in
     `self.x`, `app.state.x`, a subscript such as a module-level cache dict,
     a `global`, or a container via `append`/`add`/`enter_async_context`),
-    directly or wrapped in another object. A name prefix alone (`get_`,
+    directly, wrapped in another object, or as one side of `or` or a
+    conditional expression (`self.x = self.x or AsyncClient()` makes it
+    once and keeps it). A name prefix alone (`get_`,
     `create_`) does not exempt a function.
 
     Beyond the spec's list, two kinds of functions that run once are not

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from async_lint.analysis.scopes import SameScopeVisitor
 from async_lint.analysis.usage import Usage, usage_of
 from async_lint.rules._lifecycle import Lifecycle, client_made_by
 from async_lint.rules.base import Rule
@@ -23,7 +24,10 @@ class ClientInLoop(Rule):
     argument of `append`/`add`/`put`/… (`pool.append(httpx.Client())`), a
     subscript or attribute assignment (`clients[name] = AsyncOpenAI()`), a
     value that is returned or yielded, or bound to a name that is stored
-    that way; loops at module level; loops in the lifecycle code of ASL201.
+    that way; loops at module level; loops in the lifecycle code of ASL201;
+    retry loops — a `for`/`while` loop that leaves early (`break`,
+    `return`) and makes the client inside a `try`, where a fresh client per
+    attempt is the intent.
 
     ## Why is this bad
     Each client owns a connection pool. A client per iteration opens and
@@ -82,6 +86,7 @@ class ClientInLoop(Rule):
         super().__init__(ctx)
         self._lifecycle = Lifecycle(ctx)
         self._usage: dict[cst.CSTNode, Usage] = {}
+        self._retries: dict[cst.CSTNode, frozenset[cst.Call]] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
@@ -111,6 +116,57 @@ class ClientInLoop(Rule):
                 loop.body if isinstance(loop, (cst.For, cst.While)) else loop
             )
         usage = self._usage[loop]
-        if usage.escapes(node):
+        if usage.escapes(node) or node in self._retried(loop):
             return False
         return node in usage.receivers or node in usage.with_items or node in usage.bound
+
+    def _retried(self, loop: cst.CSTNode) -> frozenset[cst.Call]:
+        """The calls a retry loop makes afresh on each attempt.
+
+        A `for`/`while` loop that leaves early (`break`, `return`) and makes
+        the client inside a `try` is a retry: a fresh client per attempt is
+        the point, not a waste.
+        """
+        if loop not in self._retries:
+            calls: frozenset[cst.Call] = frozenset()
+            if isinstance(loop, (cst.For, cst.While)):
+                finder = _RetryFinder()
+                loop.body.visit(finder)
+                if finder.leaves:
+                    calls = frozenset(finder.tried)
+            self._retries[loop] = calls
+        return self._retries[loop]
+
+
+class _RetryFinder(SameScopeVisitor):
+    """Calls inside `try` bodies, and whether the loop body leaves the loop."""
+
+    def __init__(self) -> None:
+        self.tried: set[cst.Call] = set()
+        self.leaves = False
+        self._depth = 0
+
+    def visit_Try(self, node: cst.Try) -> bool:
+        self._depth += 1
+        node.body.visit(self)
+        self._depth -= 1
+        for part in (*node.handlers, node.orelse, node.finalbody):
+            if part is not None:
+                part.visit(self)
+        return False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._depth:
+            self.tried.add(node)
+
+    def visit_Break(self, node: cst.Break) -> None:
+        self.leaves = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.leaves = True
+
+    def visit_For(self, node: cst.For) -> bool:
+        return False  # a `break` there leaves the inner loop
+
+    def visit_While(self, node: cst.While) -> bool:
+        return False
