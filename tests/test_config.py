@@ -103,6 +103,32 @@ def test_extra_blocking_calls(project):
     assert result.stdout.startswith("a.py:4:5: ASL105 `mylib.storage.fetch_blob()` blocks")
 
 
+def test_extra_clients_and_lifecycle_functions(project):
+    source = (
+        "from acme import AsyncClient, Client, Legacy\n\n"
+        "legacy = Legacy()\n\n"
+        "async def handler():\n"
+        "    Client()\n"
+        "    legacy.fetch()\n"
+        "    await AsyncClient().fetch()\n\n"
+        "async def boot():\n"
+        "    await AsyncClient().fetch()\n"
+    )
+    root = project({
+        "pyproject.toml": "[tool.async-lint]\n"
+        'extra-sync-clients = { "acme.Client" = "acme.AsyncClient", "acme.Legacy" = "" }\n'
+        'extra-async-clients = ["acme.AsyncClient"]\nlifecycle-functions = ["boot"]\n',
+        "a.py": source,
+    })  # fmt: skip
+    lines = run_cli("check", "-q", "--select", "ASL103,ASL201", cwd=root).stdout.splitlines()
+    assert [line.split(" ", 2)[:2] for line in lines] == [
+        ["a.py:6:5:", "ASL103"],
+        ["a.py:7:5:", "ASL103"],
+        ["a.py:8:11:", "ASL201"],
+    ]
+    assert "use `acme.AsyncClient`" in lines[0]
+
+
 @pytest.mark.parametrize(
     ("toml", "error"),
     [
