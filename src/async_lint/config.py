@@ -62,11 +62,13 @@ class Settings:
 
     @cached_property
     def knowledge(self) -> knowledge.Knowledge:
-        if not (self.extra_blocking_calls or self.extra_sync_clients or self.extra_async_clients):
-            return knowledge.DEFAULT
-        return knowledge.build(
-            self.extra_blocking_calls, self.extra_sync_clients, self.extra_async_clients
+        extras = (
+            self.extra_blocking_calls,
+            self.extra_sync_clients,
+            self.extra_async_clients,
+            self.limiters,
         )
+        return knowledge.build(*extras) if any(extras) else knowledge.DEFAULT
 
     @cached_property
     def _codes(self) -> frozenset[str]:

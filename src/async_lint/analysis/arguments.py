@@ -37,3 +37,12 @@ def literal(expr: cst.BaseExpression) -> object:
     if isinstance(expr, (cst.Integer, cst.Float)):
         return expr.evaluated_value
     return None
+
+
+def literal_int(expr: cst.BaseExpression) -> int | None:
+    """The value of an integer literal, negative ones included (`-1`), else None."""
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        inner = literal_int(expr.expression)
+        return None if inner is None else -inner
+    value = literal(expr)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -77,6 +77,11 @@ class Resolver:
             self._scopes[node] = scope
         return scope
 
+    def body_scope(self, definition: cst.FunctionDef) -> Scope | None:
+        """The scope of the body of a local function that a name resolved to."""
+        parent = self._defined_in.get(definition)
+        return None if parent is None else self.scope_of(definition, parent)
+
     def lookup(self, name: str, scope: Scope) -> tuple[list[Binding], Scope] | None:
         for candidate in (scope, *scope.visible_parents()):
             if name in candidate.global_names:

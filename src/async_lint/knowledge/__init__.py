@@ -156,6 +156,19 @@ class Knowledge:
     aio_twins: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     # module exports named like builtins, which a star import puts over them
     builtin_shadows: frozenset[str] = frozenset()
+    # tasks (ASL301, ASL302): functions that start one, and (class, method) -> held by a group
+    task_functions: frozenset[str] = frozenset()
+    task_methods: Mapping[tuple[str, str], bool] = field(default_factory=dict)
+    # fan-out (ASL301): `gather(*aws)`, `wait(aws)`; limiters; fixed-size chunkers
+    gather_starred: frozenset[str] = frozenset()
+    gather_iterable: frozenset[str] = frozenset()
+    limiters: frozenset[str] = frozenset()
+    not_fanning: frozenset[str] = frozenset()  # futures, sleeps, thread-pool offloads
+    batchers: frozenset[str] = frozenset()
+    same_length: frozenset[str] = frozenset()
+    # coroutine functions and (class, attribute path) coroutine methods (ASL303)
+    coroutine_functions: frozenset[str] = frozenset()
+    coroutine_methods: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
     # alternative spellings -> the canonical qualified name
     aliases: Mapping[str, str] = field(default_factory=dict)
 
@@ -207,6 +220,7 @@ def build(
     extra_blocking_calls: Mapping[str, str] | None = None,
     extra_sync_clients: Mapping[str, str] | None = None,
     extra_async_clients: Iterable[str] = (),
+    extra_limiters: Iterable[str] = (),
 ) -> Knowledge:
     """The built-in knowledge, extended with the user's options.
 
@@ -215,11 +229,20 @@ def build(
     `fetch` of instances of `pkg.Client`. Extra sync clients map a class to
     its async twin ("" when it has none); the twin is not assumed drop-in.
     """
-    from async_lint.knowledge import clients, databases, frameworks, http, stdlib, timeouts
+    from async_lint.knowledge import (
+        clients,
+        concurrency,
+        databases,
+        frameworks,
+        http,
+        stdlib,
+        timeouts,
+    )
 
     functions = {**stdlib.FUNCTIONS, **http.FUNCTIONS, **databases.FUNCTIONS}
     methods = {**stdlib.METHODS, **databases.METHODS}
     classes = set(stdlib.CLASSES) | timeouts.CLASSES | clients.CLASSES | databases.CLASSES
+    classes |= concurrency.CLASSES | set(extra_limiters)
     for name, code in (extra_blocking_calls or {}).items():
         call = BlockingCall(code, "a non-blocking alternative or `await asyncio.to_thread(...)`")
         functions[name] = call
@@ -242,6 +265,7 @@ def build(
             **clients.FACTORIES,
             **databases.FACTORIES,
             **frameworks.FACTORIES,
+            **concurrency.FACTORIES,
         },
         members={**stdlib.MEMBERS, **clients.MEMBERS, **databases.MEMBERS},
         properties=stdlib.PROPERTIES | clients.PROPERTIES,
@@ -258,6 +282,16 @@ def build(
         suffix_twin_exceptions=frameworks.SUFFIX_TWIN_EXCEPTIONS,
         aio_twins=frameworks.AIO_TWINS,
         builtin_shadows=stdlib.BUILTIN_SHADOWS,
+        task_functions=concurrency.TASK_FUNCTIONS,
+        task_methods=concurrency.TASK_METHODS,
+        gather_starred=concurrency.GATHER_STARRED,
+        gather_iterable=concurrency.GATHER_ITERABLE,
+        limiters=concurrency.LIMITERS | frozenset(extra_limiters),
+        not_fanning=concurrency.NOT_FANNING,
+        batchers=concurrency.BATCHERS,
+        same_length=concurrency.SAME_LENGTH,
+        coroutine_functions=concurrency.COROUTINE_FUNCTIONS,
+        coroutine_methods=concurrency.COROUTINE_METHODS,
         timeout_functions=timeouts.REQUIRED_FUNCTIONS,
         timeout_methods=timeouts.REQUIRED_METHODS,
         disabling_functions=timeouts.DISABLING_FUNCTIONS,
@@ -272,6 +306,7 @@ def build(
             **clients.ALIASES,
             **databases.ALIASES,
             **frameworks.ALIASES,
+            **concurrency.ALIASES,
         },
     )
 

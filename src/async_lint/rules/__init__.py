@@ -15,6 +15,9 @@ from async_lint.rules.asl107_blocking_db_call import BlockingDbCall
 from async_lint.rules.asl108_blocking_wait import BlockingWait
 from async_lint.rules.asl201_client_per_request import ClientPerRequest
 from async_lint.rules.asl202_client_in_loop import ClientInLoop
+from async_lint.rules.asl301_unbounded_fan_out import UnboundedFanOut
+from async_lint.rules.asl302_dangling_task import DanglingTask
+from async_lint.rules.asl303_unawaited_coroutine import UnawaitedCoroutine
 from async_lint.rules.asl401_nested_event_loop import NestedEventLoop
 from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCoroutine
 from async_lint.rules.asl501_http_call_without_timeout import HttpCallWithoutTimeout
@@ -34,6 +37,9 @@ _RULES: tuple[type[Rule], ...] = (
     BlockingWait,
     ClientPerRequest,
     ClientInLoop,
+    UnboundedFanOut,
+    DanglingTask,
+    UnawaitedCoroutine,
     NestedEventLoop,
     GetEventLoopInCoroutine,
     HttpCallWithoutTimeout,

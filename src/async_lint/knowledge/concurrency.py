@@ -1,0 +1,112 @@
+"""Tasks, task groups, limiters and coroutines (ASL301, ASL302, ASL303)."""
+
+from __future__ import annotations
+
+# Functions that start a task running now and hand it back: the caller must
+# keep it (ASL302) and not start one per element without a limit (ASL301).
+TASK_FUNCTIONS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+
+# Methods that start a task. The loop's task is the caller's to keep; a task
+# group's is held by the group (not ASL302), yet still fans out (ASL301).
+TASK_METHODS = {
+    ("asyncio.AbstractEventLoop", "create_task"): False,
+    ("asyncio.TaskGroup", "create_task"): True,
+    ("anyio.abc.TaskGroup", "start_soon"): True,
+    ("trio.Nursery", "start_soon"): True,
+}  # (class, method) -> held by a group
+
+# `gather(*aws)` takes its awaitables starred; `wait` and `as_completed` take
+# an iterable as their first argument.
+GATHER_STARRED = frozenset({"asyncio.gather"})
+GATHER_ITERABLE = frozenset({"asyncio.wait", "asyncio.as_completed"})
+
+# What fans out nothing worth limiting: a future that already runs
+# (`wrap_future`), a sleep, or work on a thread pool, which is bounded by the
+# pool's size (`to_thread`; `loop.run_in_executor` is matched on any receiver).
+NOT_FANNING = frozenset({
+    "asyncio.wrap_future", "asyncio.sleep", "asyncio.to_thread", "anyio.sleep",
+    "anyio.to_thread.run_sync", "trio.sleep", "trio.to_thread.run_sync",
+})  # fmt: skip
+
+# `async with limiter:` or `await limiter.acquire()` bounds how many run at once.
+LIMITERS = frozenset({
+    "asyncio.Semaphore", "asyncio.BoundedSemaphore", "anyio.Semaphore", "anyio.CapacityLimiter",
+    "trio.Semaphore", "trio.CapacityLimiter", "aiolimiter.AsyncLimiter",
+})  # fmt: skip
+
+# Iterators that yield chunks of a fixed size (their second argument).
+BATCHERS = frozenset({"itertools.batched", "more_itertools.chunked", "more_itertools.batched"})
+
+# Iterators whose length is that of their iterable arguments.
+SAME_LENGTH = frozenset({
+    "builtins.enumerate", "builtins.reversed", "builtins.sorted", "builtins.list",
+    "builtins.tuple", "builtins.set", "builtins.iter",
+})  # fmt: skip
+
+# Known coroutine functions (ASL303): calling one without `await` does nothing.
+COROUTINE_FUNCTIONS = frozenset({
+    "asyncio.sleep", "asyncio.wait_for", "asyncio.wait", "asyncio.to_thread",
+    "asyncio.open_connection", "asyncio.start_server", "asyncio.create_subprocess_exec",
+    "asyncio.create_subprocess_shell",
+    "anyio.sleep", "anyio.sleep_forever", "anyio.sleep_until", "anyio.run_process",
+    "anyio.connect_tcp", "anyio.to_thread.run_sync",
+    "trio.sleep", "trio.sleep_forever", "trio.sleep_until", "trio.run_process",
+    "trio.open_tcp_stream", "trio.to_thread.run_sync",
+})  # fmt: skip
+
+_HTTPX = ("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "aclose")
+_OPENAI = (
+    ("chat", "completions", "create"), ("responses", "create"), ("embeddings", "create"),
+    ("completions", "create"), ("moderations", "create"), ("images", "generate"),
+    ("audio", "speech", "create"), ("audio", "transcriptions", "create"), ("files", "create"),
+    ("files", "delete"), ("close",),
+)  # fmt: skip
+_ANTHROPIC = (("messages", "create"), ("messages", "count_tokens"), ("close",))
+_QDRANT = ("query_points", "upsert", "delete", "retrieve", "scroll", "create_collection",
+           "delete_collection", "get_collections", "count", "close")  # fmt: skip
+
+# Coroutine methods reached through instance tracking: (class, attribute path).
+# Methods that only build or configure (`with_options`, `build_request`) and
+# paginators (`models.list()`) are not coroutines and are not listed.
+COROUTINE_METHODS = frozenset({
+    *(("asyncio.Queue", (m,)) for m in ("put", "get", "join")),
+    *((lock, ("acquire",)) for lock in ("asyncio.Lock", "asyncio.Semaphore",
+                                        "asyncio.BoundedSemaphore")),
+    ("asyncio.Event", ("wait",)),
+    ("asyncio.Condition", ("wait",)),
+    ("asyncio.Condition", ("wait_for",)),
+    *(("httpx.AsyncClient", (m,)) for m in _HTTPX),
+    *(("openai.AsyncOpenAI", path) for path in _OPENAI),
+    *(("openai.AsyncAzureOpenAI", path) for path in _OPENAI),
+    *(("anthropic.AsyncAnthropic", path) for path in _ANTHROPIC),
+    *(("qdrant_client.AsyncQdrantClient", (m,)) for m in _QDRANT),
+})  # fmt: skip
+
+CLASSES = frozenset({
+    *LIMITERS, "asyncio.TaskGroup", "asyncio.Queue", "asyncio.Lock", "asyncio.Event",
+    "asyncio.Condition",
+})  # fmt: skip
+
+FACTORIES = {
+    "anyio.create_task_group": "anyio.abc.TaskGroup",
+    "trio.open_nursery": "trio.Nursery",
+}
+
+ALIASES = {
+    "asyncio.tasks.create_task": "asyncio.create_task",
+    "asyncio.tasks.ensure_future": "asyncio.ensure_future",
+    "asyncio.tasks.gather": "asyncio.gather",
+    "asyncio.tasks.wait": "asyncio.wait",
+    "asyncio.tasks.as_completed": "asyncio.as_completed",
+    "asyncio.tasks.sleep": "asyncio.sleep",
+    "asyncio.tasks.wait_for": "asyncio.wait_for",
+    "asyncio.taskgroups.TaskGroup": "asyncio.TaskGroup",
+    "asyncio.locks.Semaphore": "asyncio.Semaphore",
+    "asyncio.locks.BoundedSemaphore": "asyncio.BoundedSemaphore",
+    "asyncio.locks.Lock": "asyncio.Lock",
+    "asyncio.locks.Event": "asyncio.Event",
+    "asyncio.locks.Condition": "asyncio.Condition",
+    "asyncio.queues.Queue": "asyncio.Queue",
+    "asyncio.PriorityQueue": "asyncio.Queue",
+    "asyncio.LifoQueue": "asyncio.Queue",
+}
