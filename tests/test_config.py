@@ -129,6 +129,24 @@ def test_extra_clients_and_lifecycle_functions(project):
     assert "use `acme.AsyncClient`" in lines[0]
 
 
+def test_limiters_and_max_fan_out(project):
+    source = (
+        "import asyncio\nfrom acme import Gate\n\ngate = Gate(4)\n\n"
+        "async def one(x):\n    async with gate:\n        await asyncio.sleep(x)\n\n"
+        "async def two(x):\n    await asyncio.sleep(x)\n\n"
+        "async def run(items):\n"
+        "    await asyncio.gather(*[one(x) for x in items])\n"
+        "    await asyncio.gather(*[two(x) for x in range(3)])\n"
+    )
+    root = project({
+        "pyproject.toml": '[tool.async-lint]\nlimiters = ["acme.Gate"]\nmax-fan-out = 2\n',
+        "a.py": source,
+    })  # fmt: skip
+    lines = run_cli("check", "-q", "--select", "ASL301", cwd=root).stdout.splitlines()
+    assert [line.split(" ", 2)[:2] for line in lines] == [["a.py:15:11:", "ASL301"]]
+    assert "`range(3)`" in lines[0] and "at most 2" in lines[0]
+
+
 @pytest.mark.parametrize(
     ("toml", "error"),
     [

@@ -75,6 +75,8 @@ class Sizes:
             return self._named(name)
         bindings, _ = found
         for binding in bindings:
+            if binding.kind is Kind.IMPORT and name.value.isupper():
+                continue  # a constant of another module: `from .settings import REGIONS`
             if binding.kind is Kind.ITERATION and binding.value is not None:
                 if self.chunk_size(binding.value) is None:
                     return self._named(name)
@@ -137,11 +139,7 @@ class Guards:
             return self.guarded(body, depth + 1) if isinstance(body, cst.Call) else None
         knowledge = self.ctx.knowledge
         callee = self.ctx.resolve(target)
-        if isinstance(target, cst.Attribute) and target.attr.value == "run_in_executor":
-            return True  # bounded by the executor's workers
         if isinstance(callee, Ref) and callee.definition is None:
-            if callee.name in knowledge.not_fanning:
-                return True
             if callee.name in knowledge.task_functions and isinstance(spawned, cst.Call):
                 inner = spawned.args[0].value if spawned.args else None
                 return None if inner is None else self.guarded(inner, depth + 1)
@@ -156,6 +154,18 @@ class Guards:
         if isinstance(callee, Member) and callee.owner.definition is None:
             return False  # a method of a library object: it cannot hold the project's limiter
         return None
+
+    def fans_out(self, spawned: cst.BaseExpression) -> bool:
+        """False for what starts nothing worth limiting: futures, sleeps, thread-pool work."""
+        target = spawned.func if isinstance(spawned, cst.Call) else spawned
+        if isinstance(target, cst.Attribute) and target.attr.value == "run_in_executor":
+            return False  # bounded by the executor's workers
+        callee = self.ctx.resolve(target)
+        if not (isinstance(callee, Ref) and callee.definition is None):
+            return True
+        if callee.name in self.ctx.knowledge.task_functions and isinstance(spawned, cst.Call):
+            return not spawned.args or self.fans_out(spawned.args[0].value)
+        return callee.name not in self.ctx.knowledge.not_fanning
 
     def _in_project(self, name: str) -> bool:
         own = self.ctx.resolver.module_scope.qualname.partition(".")[0]

@@ -37,7 +37,8 @@ class UnboundedFanOut(Rule):
 
     Bounded, and not reported: literal collections, names bound only to
     literal collections, `range(<literal>)` with at most `max-fan-out`
-    (default 10) elements, slices of literal length (`items[:5]`,
+    (default 10) elements, UPPER_CASE constants imported from another
+    module (their literal is not visible here), slices of literal length (`items[:5]`,
     `items[i:i + 5]`) and chunks of a fixed size (`for chunk in
     batched(items, 5)`) up to `max-fan-out`. Not bounded: parameters, query
     results, attributes, `range(n)`, `len(...)`.
@@ -139,8 +140,9 @@ class UnboundedFanOut(Rule):
         fan = self._fan(collection)
         if fan is None:
             return
-        if isinstance(collection, cst.Name) and any(
-            isinstance(spawned, cst.Call) and self._starts_task(spawned) for spawned in fan.spawned
+        fanning = [each for each in fan.spawned if self._guards.fans_out(each)]
+        if isinstance(collection, cst.Name) and all(
+            isinstance(each, cst.Call) and self._starts_task(each) for each in fanning
         ):
             return  # the tasks started where they were made, and were judged there
         self._judge(node, f"`{api}()`", fan, "starts")
@@ -215,15 +217,16 @@ class UnboundedFanOut(Rule):
             return
         if _is_worker_pool(fan):
             return
-        guards = [self._guards.guarded(spawned) for spawned in fan.spawned]
-        if any(guard is not False for guard in guards):
+        spawned = [each for each in fan.spawned if self._guards.fans_out(each)]
+        if not spawned or any(self._guards.guarded(each) is not False for each in spawned):
             return
-        first = fan.spawned[0]
+        first = spawned[0]
         if isinstance(first, cst.Call) and first.args and self._starts_task(first):
             first = first.args[0].value  # `create_task(fetch(u))` starts `fetch()`
         target = first.func if isinstance(first, cst.Call) else first
-        what = f"`{self.ctx.code(target, limit=40)}()`"
-        if isinstance(target, cst.Call | cst.Lambda):
+        code = self.ctx.code(target, limit=40)
+        what = f"`{code}()`"
+        if isinstance(target, cst.Call | cst.Lambda) or code == "...":
             what = "a coroutine"
         limit = self.ctx.settings.max_fan_out
         self.report(

@@ -22,6 +22,11 @@ _REGISTERING_METHODS = frozenset({
 })  # fmt: skip
 
 
+# mypy's and pyright's codes for this same check: a line that silences them
+# says the coroutine is dropped on purpose.
+_TYPE_CHECKER_CODES = ("unused-coroutine", "reportUnusedCoroutine")
+
+
 class UnawaitedCoroutine(Rule):
     """
     ## What it does
@@ -43,7 +48,10 @@ class UnawaitedCoroutine(Rule):
     `async def` functions under a decorator that is not known to keep them
     coroutine functions (`@async_to_sync`, `@asynccontextmanager`);
     methods of async clients that are not coroutines (`with_options`,
-    `build_request`, paginators such as `client.models.list()`).
+    `build_request`, paginators such as `client.models.list()`); a line
+    that silences the type checker's same check (`# type:
+    ignore[unused-coroutine]`, `# pyright: ignore[reportUnusedCoroutine]`),
+    which says the coroutine is dropped on purpose.
 
     ## Why is this bad
     Calling a coroutine function only creates a coroutine object. Without
@@ -93,9 +101,19 @@ class UnawaitedCoroutine(Rule):
         "class A:\n    async def g(self):\n        pass\n    def f(self):\n        self.g()\n",
     )
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._acknowledged = False  # the statement silences the type checker's same check
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        comment = node.trailing_whitespace.comment
+        self._acknowledged = comment is not None and any(
+            code in comment.value for code in _TYPE_CHECKER_CODES
+        )
+
     def visit_Expr(self, node: cst.Expr) -> None:
         call = node.value
-        if not isinstance(call, cst.Call):
+        if not isinstance(call, cst.Call) or self._acknowledged:
             return
         if self._is_coroutine_function(call):
             self.report(
