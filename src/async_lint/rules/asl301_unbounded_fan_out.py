@@ -169,18 +169,22 @@ class UnboundedFanOut(Rule):
         if found is None or found[1] is not self.ctx.scope.running:
             return None
         bindings = found[0]
-        if len(bindings) != 1 or bindings[0].kind is not Kind.ASSIGNMENT:
+        if bindings[0].kind is not Kind.ASSIGNMENT:
             return None
+        if any(binding.kind is not Kind.UNKNOWN for binding in bindings[1:]):
+            return None  # rebound: which list reaches the gather is not clear
         value = bindings[0].value
         if isinstance(value, cst.List) and not value.elements:
             if not isinstance(function, cst.FunctionDef):
                 return None
             appends = _Appends(name.value)
             function.body.visit(appends)
-            if appends.unknown or not appends.spawned:
+            if appends.unknown or not appends.spawned or appends.extended != len(bindings) - 1:
                 return None
             return _Fan(appends.spawned, appends.sources, appends.targets)
-        return None if value is None else self._fan(value, depth + 1)
+        if value is None or len(bindings) > 1:
+            return None
+        return self._fan(value, depth + 1)
 
     # -- create_task / start_soon in a loop ---------------------------------
 
@@ -341,7 +345,41 @@ class _Appends(SameScopeVisitor):
         self.sources: list[cst.BaseExpression] = []
         self.targets: set[str] = set()
         self.unknown = False  # appended in a `while` loop, or extended from elsewhere
+        self.extended = 0  # `name += [...]` statements (each rebinds the name)
         self._loops: list[cst.For | cst.While] = []
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        target = node.target
+        if not (isinstance(target, cst.Name) and target.value == self.name):
+            return
+        self.extended += 1
+        if isinstance(node.operator, cst.AddAssign):
+            self._extend(node.value)
+        else:
+            self.unknown = True
+
+    def _extend(self, value: cst.BaseExpression) -> None:
+        """`name += [...]` or `name.extend(...)` with a comprehension or a literal list."""
+        if isinstance(value, _COMPREHENSIONS):
+            sources, targets = _iterated(value.for_in)
+            self._add(value.elt, sources, targets)
+        elif isinstance(value, cst.List | cst.Tuple):
+            for element in value.elements:
+                self._add(element.value, [], set())
+        else:
+            self.unknown = True
+
+    def _add(self, spawned: cst.BaseExpression, sources, targets: set[str]) -> None:
+        """One more element per iteration of `sources` and of the enclosing loops."""
+        self.spawned.append(spawned)
+        self.sources.extend(sources)
+        self.targets |= targets
+        for loop in self._loops:
+            if isinstance(loop, cst.While):
+                self.unknown = True
+            else:
+                self.sources.append(loop.iter)
+                self.targets |= _names(loop.target)
 
     def visit_For(self, node: cst.For) -> None:
         self._loops.append(node)
@@ -364,15 +402,7 @@ class _Appends(SameScopeVisitor):
         ):
             return
         method = func.attr.value
-        if method == "extend":
-            self.unknown = True
+        if method == "extend" and node.args:
+            self._extend(node.args[0].value)
         elif method == "append" and node.args:
-            self.spawned.append(node.args[0].value)
-            if not self._loops:
-                return  # one element
-            for loop in self._loops:
-                if isinstance(loop, cst.While):
-                    self.unknown = True
-                else:
-                    self.sources.append(loop.iter)
-                    self.targets |= _names(loop.target)
+            self._add(node.args[0].value, [], set())
