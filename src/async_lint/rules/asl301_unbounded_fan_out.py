@@ -257,14 +257,17 @@ def _names(target: cst.BaseExpression) -> set[str]:
 
 
 def _walk_names(node: cst.CSTNode) -> list[cst.Name]:
-    found: list[cst.Name] = []
+    collector = _NameCollector()
+    node.visit(collector)
+    return collector.found
 
-    class _Names(cst.CSTVisitor):
-        def visit_Name(self, name: cst.Name) -> None:
-            found.append(name)
 
-    node.visit(_Names())
-    return found
+class _NameCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found: list[cst.Name] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found.append(node)
 
 
 def _is_worker_pool(fan: _Fan) -> bool:
