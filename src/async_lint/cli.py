@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,8 @@ from async_lint.config import ConfigError, Settings, check_selector, find_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
 from async_lint.docs import catalog
+from async_lint.fixes.apply import fix_source
+from async_lint.fixes.write import WriteError, write_atomically
 from async_lint.rules import REGISTRY
 from async_lint.sources import SourceError, decode
 
@@ -95,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the name to report when reading source from stdin (path -)",
     )
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also the unsafe ones"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a diff instead of writing them"
+    )
     check.add_argument(
         "-v", "--verbose", action="store_true", help="print tracebacks of internal errors (ASL999)"
     )
@@ -166,26 +176,93 @@ def _check(args: argparse.Namespace) -> int:
         raise _UsageError(f"no such file or directory: {', '.join(missing)}")
     settings = _settings(args, paths)
 
+    fixing = args.fix or args.diff
     results: list[engine.Result] = []
+    fixed: list[Diagnostic] = []
+    changed = False
     if "-" in paths:
         name = args.stdin_filename or "-"
         try:
-            results.append(engine.lint_source(decode(sys.stdin.buffer.read()), name, settings))
+            source = decode(sys.stdin.buffer.read())
         except SourceError as error:
             results.append(engine.unreadable(name, str(error), settings))
+        else:
+            if fixing:
+                outcome = _fix(source, name, None, settings, args.unsafe_fixes)
+                fixed += outcome.fixed
+                changed |= outcome.source != source
+                if args.diff:
+                    sys.stdout.write(_diff(source, outcome.source, name))
+                else:
+                    sys.stdout.write(outcome.source)  # the fixed source, for editors
+                    args.quiet = True
+                results.append(engine.Result(outcome.remaining, []))
+            else:
+                results.append(engine.lint_source(source, name, settings))
     files = [path for path in paths if path != "-"]
     for file in discover(files, settings, force_exclude=args.force_exclude):
-        results.append(engine.lint_file(file, settings, display=_display(file)))
+        display = _display(file)
+        result = engine.lint_file(file, settings, display=display)
+        if fixing and any(d.fix is not None for d in result.diagnostics):
+            result, done = _fix_file(file, display, settings, args)
+            fixed += done
+            changed |= bool(done)
+        results.append(result)
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     tracebacks = [text for r in results for text in r.tracebacks]
 
     if args.verbose:
         for text in tracebacks:
             print(text, file=sys.stderr)
-    _report(args, diagnostics)
+    if not ("-" in paths and args.fix and not args.diff):
+        _report(args, diagnostics, fixed if args.fix and not args.diff else [])
+    if args.diff and changed:
+        return EXIT_FINDINGS
     if diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fix(source: str, display: str, path: str | None, settings: Settings, unsafe: bool):
+    def lint(text: str) -> list[Diagnostic]:
+        return engine.lint_source(text, display, settings, path=path).diagnostics
+
+    outcome = fix_source(source, lint, unsafe=unsafe)
+    for diagnostic, reason in outcome.failed:
+        where = f"{display}:{diagnostic.start.line}:{diagnostic.start.display_column}"
+        print(f"async-lint: fix of {diagnostic.code} at {where} dropped: {reason}", file=sys.stderr)
+    return outcome
+
+
+def _fix_file(
+    file: str, display: str, settings: Settings, args: argparse.Namespace
+) -> tuple[engine.Result, list[Diagnostic]]:
+    """Fix one file (or print its diff); the findings that remain, and those fixed."""
+    with open(file, "rb") as handle:
+        original = handle.read()
+    source = decode(original)
+    outcome = _fix(source, display, file, settings, args.unsafe_fixes)
+    if outcome.source == source:
+        return engine.Result(outcome.remaining, []), []
+    if args.diff:
+        sys.stdout.write(_diff(source, outcome.source, display))
+        return engine.lint_source(source, display, settings, path=file), outcome.fixed
+    try:
+        write_atomically(file, original, outcome.source)
+    except (OSError, WriteError) as error:
+        print(f"async-lint: {display}: not fixed: {error}", file=sys.stderr)
+        return engine.lint_source(source, display, settings, path=file), []
+    return engine.Result(outcome.remaining, []), outcome.fixed
+
+
+def _diff(before: str, after: str, display: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{display}",
+        tofile=f"b/{display}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _display(path: str) -> str:
@@ -194,7 +271,9 @@ def _display(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def _report(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> None:
+def _report(
+    args: argparse.Namespace, diagnostics: list[Diagnostic], fixed: list[Diagnostic]
+) -> None:
     out = sys.stdout
     if args.output_format == "json":
         render = output.render_json_statistics if args.statistics else output.render_json
@@ -206,6 +285,8 @@ def _report(args: argparse.Namespace, diagnostics: list[Diagnostic]) -> None:
         else output.render_concise(diagnostics)
     )
     if not args.quiet:
+        if fixed:
+            out.write(f"Fixed {len(fixed)} finding{'s' if len(fixed) != 1 else ''}.\n")
         count = len(diagnostics)
         out.write(
             f"Found {count} finding{'s' if count != 1 else ''}.\n"

@@ -22,7 +22,9 @@ from async_lint import noqa
 from async_lint.analysis.context import Finding, ModuleContext
 from async_lint.analysis.modules import module_name_for
 from async_lint.config import Settings
-from async_lint.diagnostics import Diagnostic, Position
+from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
+from async_lint.fixes.imports import import_edit
+from async_lint.fixes.plan import FixPlan
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import Rule
 from async_lint.sources import SourceError, decode
@@ -143,10 +145,21 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
         else:
             start = Position(code_range.start.line, code_range.start.column)
             end = Position(code_range.end.line, code_range.end.column)
-        diagnostics.append(
-            Diagnostic(filename, start, finding.code, finding.message, end, finding.fix)
-        )
+        fix = _positioned(finding.fix, module, positions) if finding.fix else None
+        diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, fix))
     return diagnostics
+
+
+def _positioned(plan: FixPlan, module: cst.Module, positions) -> Fix:
+    """A rule's fix by node, as edits of the source text (imports included)."""
+    edits = []
+    for replace in plan.replacements:
+        code_range = positions[replace.node]
+        start = Position(code_range.start.line, code_range.start.column)
+        end = start if replace.before else Position(code_range.end.line, code_range.end.column)
+        edits.append(Edit(start, end, replace.text))
+    edits.extend(import_edit(module, positions, name) for name in plan.imports)
+    return Fix(plan.message, tuple(edits), plan.applicability)
 
 
 def _syntax_error(source: str, error: cst.ParserSyntaxError) -> tuple[Position, str]:

@@ -18,7 +18,7 @@ from async_lint.knowledge import BlockingCall, Knowledge
 
 if TYPE_CHECKING:
     from async_lint.config import Settings
-    from async_lint.diagnostics import Fix
+    from async_lint.fixes.plan import FixPlan
 
 
 T = TypeVar("T")
@@ -31,7 +31,7 @@ class Finding:
     code: str
     node: cst.CSTNode
     message: str
-    fix: Fix | None = None
+    fix: FixPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -187,9 +187,20 @@ class ModuleContext:
                     found.add(binding.target.split(".", 1)[0])
         return frozenset(found)
 
+    def spelling(self, module: str) -> tuple[str, tuple[str, ...]]:
+        """How new code names `module` here (`aio` after `import asyncio as aio`), and
+        the imports a fix must add for it (none when the module is imported already)."""
+        for name, bindings in self.resolver.module_scope.bindings.items():
+            only = bindings[0] if len(bindings) == 1 else None
+            if only is not None and only.kind is Kind.IMPORT and only.target == module:
+                return name, ()
+        return module, (module,)
+
     # -- reporting ------------------------------------------------------------
 
-    def report(self, code: str, node: cst.CSTNode, message: str, fix: Fix | None = None) -> None:
+    def report(
+        self, code: str, node: cst.CSTNode, message: str, fix: FixPlan | None = None
+    ) -> None:
         self.findings.append(Finding(code, node, message, fix))
 
 

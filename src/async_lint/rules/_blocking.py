@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from async_lint.analysis.context import BlockingMatch
+from async_lint.fixes.plan import FixPlan
 from async_lint.rules.base import Rule
 
 
@@ -25,7 +26,7 @@ class BlockingCallRule(Rule):
         if match is None or match.call.code != self.code or self._continues_chain(node):
             return
         if self.should_report(node, match):
-            self.report(node, self.message(match))
+            self.report(node, self.message(match), self.fix(node, match))
 
     def _continues_chain(self, node: cst.Call) -> bool:
         receiver = node.func.value if isinstance(node.func, cst.Attribute) else None
@@ -37,6 +38,10 @@ class BlockingCallRule(Rule):
     def should_report(self, node: cst.Call, match: BlockingMatch) -> bool:
         """A rule's own exemptions, for calls that match its knowledge."""
         return True
+
+    def fix(self, node: cst.Call, match: BlockingMatch) -> FixPlan | None:
+        """The rule's fix for this call, if it has one."""
+        return None
 
     def message(self, match: BlockingMatch) -> str:
         return f"`{match.display}` blocks the event loop; use {match.call.instead}"

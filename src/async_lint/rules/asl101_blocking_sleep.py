@@ -1,6 +1,10 @@
+import libcst as cst
+
 from async_lint.analysis.context import BlockingMatch
+from async_lint.fixes.plan import FixPlan, Replace
 from async_lint.knowledge.stdlib import ASYNC_SLEEPS
 from async_lint.rules._blocking import BlockingCallRule
+from async_lint.rules.base import FixAvailability
 
 
 class BlockingSleep(BlockingCallRule):
@@ -45,12 +49,17 @@ class BlockingSleep(BlockingCallRule):
     a worker thread and is not reported.
 
     ## Fix safety
-    No automatic fix yet. The planned fix is safe: `await asyncio.sleep(...)`
-    (or the module's own async library), with the import added.
+    Safe: `time.sleep(x)` becomes `await asyncio.sleep(x)` (`trio.sleep` or
+    `anyio.sleep` when the module imports that library), reusing the
+    module's alias (`import asyncio as aio` → `aio.sleep`) or adding the
+    import after the docstring and `from __future__` imports. Offered when
+    the call is a statement of its own; elsewhere (`x = time.sleep(1) or y`,
+    inside a comprehension) there is no fix.
     """
 
     code = "ASL101"
     name = "blocking-sleep"
+    fix_availability = FixAvailability.SOMETIMES
     summary = "`time.sleep()` in async context"
     valid = (
         "import asyncio\nasync def f():\n    await asyncio.sleep(1)\n",
@@ -68,9 +77,31 @@ class BlockingSleep(BlockingCallRule):
         "import time\nasync def f(items):\n    return [time.sleep(x) for x in items]\n",
     )
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._statements: set[cst.CSTNode] = set()  # calls that are a statement of their own
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        self._statements.add(node.value)
+
     def message(self, match: BlockingMatch) -> str:
         if match.display != "time.sleep()":  # an `extra-blocking-calls` entry
             return super().message(match)
+        return f"`time.sleep()` blocks the event loop; use `await {ASYNC_SLEEPS[self._library]}()`"
+
+    def fix(self, node: cst.Call, match: BlockingMatch) -> FixPlan | None:
+        # Only a statement of its own: elsewhere `await` could bind differently
+        # (`time.sleep(1).x`), and a comprehension would need an async one.
+        if match.display != "time.sleep()" or node not in self._statements:
+            return None
+        library, imports = self.ctx.spelling(self._library)
+        return FixPlan(
+            f"Replace with `await {ASYNC_SLEEPS[self._library]}()`",
+            (Replace(node, "await ", before=True), Replace(node.func, f"{library}.sleep")),
+            imports=imports,
+        )
+
+    @property
+    def _library(self) -> str:
         imported = self.ctx.imported_modules
-        library = next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")
-        return f"`time.sleep()` blocks the event loop; use `await {ASYNC_SLEEPS[library]}()`"
+        return next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")

@@ -1,6 +1,7 @@
 import libcst as cst
 
-from async_lint.rules.base import Rule
+from async_lint.fixes.plan import FixPlan, Replace
+from async_lint.rules.base import FixAvailability, Rule
 
 
 class GetEventLoopInCoroutine(Rule):
@@ -34,12 +35,14 @@ class GetEventLoopInCoroutine(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is safe: inside a coroutine both
-    calls return the running loop.
+    Safe: `asyncio.get_event_loop()` becomes `asyncio.get_running_loop()`
+    (through the module's own alias); inside a coroutine both return the
+    running loop.
     """
 
     code = "ASL403"
     name = "get-event-loop-in-coroutine"
+    fix_availability = FixAvailability.ALWAYS
     summary = "`asyncio.get_event_loop()` in async context"
     valid = (
         "import asyncio\nasync def f():\n    return asyncio.get_running_loop()\n",
@@ -55,6 +58,14 @@ class GetEventLoopInCoroutine(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
         if ctx.in_async_context and ctx.qualified_name(node.func) == "asyncio.get_event_loop":
+            asyncio, imports = ctx.spelling("asyncio")
+            fix = FixPlan(
+                "Use `asyncio.get_running_loop()`",
+                (Replace(node.func, f"{asyncio}.get_running_loop"),),
+                imports=imports,
+            )
             self.report(
-                node, "`asyncio.get_event_loop()` in a coroutine; use `asyncio.get_running_loop()`"
+                node,
+                "`asyncio.get_event_loop()` in a coroutine; use `asyncio.get_running_loop()`",
+                fix,
             )

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import libcst as cst
 
     from async_lint.analysis.context import ModuleContext
-    from async_lint.diagnostics import Fix
+    from async_lint.fixes.plan import FixPlan
 
 DOC_SECTIONS = ("What it does", "Why is this bad", "Example", "Use instead", "Fix safety")
 
@@ -44,7 +44,7 @@ class Rule:
     def __init__(self, ctx: ModuleContext) -> None:
         self.ctx = ctx
 
-    def report(self, node: cst.CSTNode, message: str, fix: Fix | None = None) -> None:
+    def report(self, node: cst.CSTNode, message: str, fix: FixPlan | None = None) -> None:
         self.ctx.report(self.code, node, message, fix)
 
     @classmethod

@@ -1,0 +1,44 @@
+"""Where a fix adds `import x`: after the docstring and the `from __future__` imports."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from async_lint.diagnostics import Edit, Position
+
+
+def import_edit(module: cst.Module, positions: dict[cst.CSTNode, CodeRange], name: str) -> Edit:
+    """An edit that adds `import <name>` at the top of `module`."""
+    newline = module.default_newline
+    preamble = 0
+    for statement in module.body:
+        if (_is_docstring(statement) and preamble == 0) or _is_future_import(statement):
+            preamble += 1
+        else:
+            break
+    if preamble < len(module.body):
+        where = positions[module.body[preamble]].start
+        return Edit(Position(where.line, 0), Position(where.line, 0), f"import {name}{newline}")
+    if preamble == 0:  # an empty module (or comments only)
+        return Edit(Position(1, 0), Position(1, 0), f"import {name}{newline}")
+    end = positions[module.body[preamble - 1]].end
+    return Edit(end, end, f"{newline}import {name}")
+
+
+def _is_docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
+
+
+def _is_future_import(statement: cst.CSTNode) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(small, cst.ImportFrom)
+        and isinstance(small.module, cst.Name)
+        and small.module.value == "__future__"
+        for small in statement.body
+    )

@@ -1,0 +1,204 @@
+"""Fixes: the edits, the safety net around them, and `check --fix` / `--diff`."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from async_lint import engine
+from async_lint.config import Settings
+from async_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position
+from async_lint.fixes.apply import apply_fixes, fix_source
+from async_lint.fixes.write import WriteError, write_atomically
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SETTINGS = Settings(root=Path("."), select=("ALL",))
+
+
+def _lint(text: str) -> list[Diagnostic]:
+    return engine.lint_source(text, "module.py", SETTINGS).diagnostics
+
+
+def _fixed(source: str, unsafe: bool = False) -> str:
+    return fix_source(source, _lint, unsafe=unsafe).source
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "import time\n\nasync def f():\n    time.sleep(1)\n",
+            "import asyncio\nimport time\n\nasync def f():\n    await asyncio.sleep(1)\n",
+            id="adds the import",
+        ),
+        pytest.param(
+            '"""Doc."""\nfrom __future__ import annotations\nimport time\n'
+            "async def f():\n    time.sleep(1)\n",
+            '"""Doc."""\nfrom __future__ import annotations\nimport asyncio\nimport time\n'
+            "async def f():\n    await asyncio.sleep(1)\n",
+            id="after the docstring and __future__",
+        ),
+        pytest.param(
+            "import asyncio as aio\nfrom time import sleep\nasync def f():\n    sleep(0.5)\n",
+            "import asyncio as aio\nfrom time import sleep\nasync def f():\n"
+            "    await aio.sleep(0.5)\n",
+            id="reuses the alias",
+        ),
+        pytest.param(
+            "import time\nimport trio\nasync def f():\n    time.sleep(1)\n",
+            "import time\nimport trio\nasync def f():\n    await trio.sleep(1)\n",
+            id="the module's library",
+        ),
+        pytest.param(
+            "import time\nasync def f():\n    time.sleep(\n        1,  # seconds\n    )\n"
+            "    time.sleep(2)\n",
+            "import asyncio\nimport time\nasync def f():\n    await asyncio.sleep(\n"
+            "        1,  # seconds\n    )\n    await asyncio.sleep(2)\n",
+            id="multi-line call with a comment, two fixes, one import",
+        ),
+        pytest.param(
+            "import time\r\nasync def f():\r\n    time.sleep(1)\r\n",
+            "import asyncio\r\nimport time\r\nasync def f():\r\n    await asyncio.sleep(1)\r\n",
+            id="CRLF",
+        ),
+        pytest.param(
+            "import asyncio\nasync def f():\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nasync def f():\n    return asyncio.get_running_loop()\n",
+            id="ASL403",
+        ),
+        pytest.param(
+            "from asyncio import get_event_loop\nasync def f():\n    loop = get_event_loop()\n",
+            "import asyncio\nfrom asyncio import get_event_loop\nasync def f():\n"
+            "    loop = asyncio.get_running_loop()\n",
+            id="ASL403 from-import",
+        ),
+    ],
+)
+def test_fix(before, after):
+    assert _fixed(before) == after
+    assert _fixed(after) == after  # idempotent
+    assert compile(after, "module.py", "exec")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import time\nasync def f():\n    x = time.sleep(1) or 2\n",
+        "import time\nasync def f(xs):\n    return [time.sleep(x) for x in xs]\n",
+    ],
+)
+def test_no_fix_where_await_would_not_fit(source):
+    assert _fixed(source) == source
+    assert any(d.code == "ASL101" for d in _lint(source))
+
+
+def _edit(line: int, start: int, end: int, text: str) -> Edit:
+    return Edit(Position(line, start), Position(line, end), text)
+
+
+def _fix(*edits: Edit) -> Fix:
+    return Fix("test", edits, Applicability.SAFE)
+
+
+def test_overlapping_fixes_are_applied_once_in_source_order():
+    first, overlapping, later = (
+        _fix(_edit(1, 0, 3, "X")),
+        _fix(_edit(1, 2, 4, "Y")),
+        _fix(_edit(1, 5, 6, "Z")),
+    )
+    text, applied = apply_fixes("abcdefg", [later, overlapping, first])
+    assert (text, applied) == ("XdeZg", [first, later])
+
+
+def test_an_edit_shared_by_two_fixes_is_made_once():
+    shared = _edit(1, 0, 0, "import x\n")
+    text, applied = apply_fixes(
+        "a\nb\n", [_fix(shared, _edit(1, 0, 1, "A")), _fix(shared, _edit(2, 0, 1, "B"))]
+    )
+    assert text == "import x\nA\nB\n" and len(applied) == 2
+
+
+def _fake_lint(fix: Fix):
+    """A linter that reports one finding with `fix` until the text contains "fixed"."""
+
+    def lint(text: str) -> list[Diagnostic]:
+        if "fixed" in text:
+            return []
+        at = Position(1, 0)
+        return [Diagnostic("m.py", at, "ASL101", "finding", at, fix)]
+
+    return lint
+
+
+def test_a_fix_that_breaks_the_syntax_is_dropped_and_reported():
+    outcome = fix_source("pass\n", _fake_lint(_fix(_edit(1, 0, 4, "def fixed(:"))))
+    assert outcome.source == "pass\n" and outcome.fixed == []
+    assert outcome.failed[0][1] == "the fixed code does not parse"
+
+
+def test_a_fix_that_leaves_its_finding_is_dropped_and_reported():
+    outcome = fix_source("pass\n", _fake_lint(_fix(_edit(1, 0, 4, "x = 1"))))
+    assert outcome.source == "pass\n"
+    assert outcome.failed[0][1] == "the finding is still reported after the fix"
+
+
+def test_every_fixture_still_compiles_after_every_fix():
+    for fixture in sorted(FIXTURES.glob("*.py")):
+        source = fixture.read_text(encoding="utf-8", errors="replace")
+        try:
+            compile(source, str(fixture), "exec")
+        except (SyntaxError, ValueError):
+            continue  # the fixtures of unparsable input
+        fixed = _fixed(source, unsafe=True)
+        compile(fixed, str(fixture), "exec")
+        assert _fixed(fixed, unsafe=True) == fixed, fixture.name
+
+
+BAD = "import time\r\n\r\nasync def f():\r\n    time.sleep(1)\r\n"
+
+
+def test_check_fix_rewrites_in_place_keeping_bom_line_endings_and_mode(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_bytes(codecs.BOM_UTF8 + BAD.encode())
+    path.chmod(0o640)
+    result = run_cli("check", "--fix", "app.py", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Fixed 1 finding." in result.stdout
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    assert data.decode("utf-8-sig") == (
+        "import asyncio\r\nimport time\r\n\r\nasync def f():\r\n    await asyncio.sleep(1)\r\n"
+    )
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["app.py"]  # no temporary left
+
+
+def test_check_diff_prints_the_change_and_writes_nothing(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_bytes(BAD.encode())
+    result = run_cli("check", "--diff", "app.py", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "-    time.sleep(1)" in result.stdout and "+    await asyncio.sleep(1)" in result.stdout
+    assert path.read_bytes() == BAD.encode()
+
+
+def test_check_fix_on_stdin_prints_the_fixed_source(tmp_path):
+    result = run_cli("check", "--fix", "-", cwd=tmp_path, stdin=BAD.replace("\r\n", "\n"))
+    assert (
+        result.stdout
+        == "import asyncio\nimport time\n\nasync def f():\n    await asyncio.sleep(1)\n"
+    )
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
+    path = tmp_path / "app.py"
+    path.write_text("new = 1\n")
+    with pytest.raises(WriteError):
+        write_atomically(str(path), b"old = 1\n", "fixed = 1\n")
+    assert path.read_text() == "new = 1\n"
+    assert os.listdir(tmp_path) == ["app.py"]
