@@ -67,6 +67,34 @@ def _fixed(source: str, unsafe: bool = False) -> str:
             id="CRLF",
         ),
         pytest.param(
+            "import time\nasync def f():\n    x = time.sleep(1) or 2\n",
+            "import asyncio\nimport time\nasync def f():\n    x = await asyncio.sleep(1) or 2\n",
+            id="inside an expression",
+        ),
+        pytest.param(
+            "import time\nasync def f(xs):\n    return [time.sleep(x) for x in xs]\n",
+            "import asyncio\nimport time\nasync def f(xs):\n"
+            "    return [await asyncio.sleep(x) for x in xs]\n",
+            id="in a list comprehension",
+        ),
+        pytest.param(
+            "import time\nasync def f():\n    return time.sleep(1).__class__\n",
+            "import asyncio\nimport time\nasync def f():\n"
+            "    return (await asyncio.sleep(1)).__class__\n",
+            id="parenthesised when its result is used",
+        ),
+        pytest.param(
+            "import time\nasync def f():\n    return (time.sleep(1)).__class__\n",
+            "import asyncio\nimport time\nasync def f():\n"
+            "    return (await asyncio.sleep(1)).__class__\n",
+            id="inside its own parentheses",
+        ),
+        pytest.param(
+            "import time\nasyncio = None\nasync def f():\n    time.sleep(1)\n",
+            "import time\nasyncio = None\nasync def f():\n    time.sleep(1)\n",
+            id="no fix when the module's name is taken",
+        ),
+        pytest.param(
             "import asyncio\nasync def f():\n    return asyncio.get_event_loop()\n",
             "import asyncio\nasync def f():\n    return asyncio.get_running_loop()\n",
             id="ASL403",
@@ -88,8 +116,9 @@ def test_fix(before, after):
 @pytest.mark.parametrize(
     "source",
     [
-        "import time\nasync def f():\n    x = time.sleep(1) or 2\n",
-        "import time\nasync def f(xs):\n    return [time.sleep(x) for x in xs]\n",
+        # `await` in a generator expression would make it an async generator
+        "import time\nasync def f(xs):\n    return list(time.sleep(x) for x in xs)\n",
+        "import time\nasync def f():\n    return f'{time.sleep(1)}'\n",
     ],
 )
 def test_no_fix_where_await_would_not_fit(source):

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 from async_lint.rules import REGISTRY
-from async_lint.rules.base import FixAvailability
 
 
 def catalog() -> str:
@@ -19,7 +18,7 @@ def catalog() -> str:
     rows = ["| code | name | what it finds | default | fix |", "|---|---|---|---|---|"]
     for code, rule in REGISTRY.items():
         default = "on" if rule.default_enabled else "off"
-        fix = "—" if rule.fix_availability is FixAvailability.NONE else rule.fix_availability.value
+        fix = "—" if rule.fix_label() == "none" else rule.fix_label()
         rows.append(f"| {code} | {rule.name} | {rule.summary} | {default} | {fix} |")
     return "\n".join(rows) + "\n"
 

@@ -24,7 +24,7 @@ from async_lint.analysis.modules import module_name_for
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
 from async_lint.fixes.imports import import_edit
-from async_lint.fixes.plan import FixPlan
+from async_lint.fixes.plan import At, FixPlan
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import Rule
 from async_lint.sources import SourceError, decode
@@ -152,14 +152,19 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
 
 def _positioned(plan: FixPlan, module: cst.Module, positions) -> Fix:
     """A rule's fix by node, as edits of the source text (imports included)."""
-    edits = []
-    for replace in plan.replacements:
-        code_range = positions[replace.node]
-        start = Position(code_range.start.line, code_range.start.column)
-        end = start if replace.before else Position(code_range.end.line, code_range.end.column)
-        edits.append(Edit(start, end, replace.text))
-    edits.extend(import_edit(module, positions, name) for name in plan.imports)
+    edits = [
+        Edit(_place(replace.start, positions), _place(replace.end, positions), replace.text)
+        for replace in plan.replacements
+    ]
+    if plan.imports:  # one edit, so that their order is the plan's
+        edits.append(import_edit(module, positions, module.default_newline.join(plan.imports)))
     return Fix(plan.message, tuple(edits), plan.applicability)
+
+
+def _place(at: At, positions) -> Position:
+    code_range = positions[at.node]
+    where = code_range.end if at.end else code_range.start
+    return Position(where.line, where.column + at.shift)
 
 
 def _syntax_error(source: str, error: cst.ParserSyntaxError) -> tuple[Position, str]:
@@ -212,6 +217,7 @@ class _Traversal(cst.CSTVisitor):
                 table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        self.ctx.ancestors.append(node)
         kind = type(node)
         if kind in _STATEMENTS:
             self.ctx.at_statement(node)
@@ -233,6 +239,7 @@ class _Traversal(cst.CSTVisitor):
             self._dispatch(handlers, original_node)
         if kind in _COMPREHENSIONS:
             self.ctx.exit(original_node)
+        self.ctx.ancestors.pop()
 
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
         if attribute == "body":

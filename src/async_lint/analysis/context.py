@@ -61,6 +61,7 @@ class ModuleContext:
         self._steps: dict[Scope, int] = {}  # the top-level statement each scope is running
         self._loops: list[tuple[Scope, cst.For | cst.While]] = []  # open loop bodies
         self.awaited: set[cst.CSTNode] = set()
+        self.ancestors: list[cst.CSTNode] = []  # from the module down to the current node
         self.findings: list[Finding] = []
         self._blocking: dict[cst.Call, BlockingMatch | None] = {}
 
@@ -187,14 +188,39 @@ class ModuleContext:
                     found.add(binding.target.split(".", 1)[0])
         return frozenset(found)
 
-    def spelling(self, module: str) -> tuple[str, tuple[str, ...]]:
-        """How new code names `module` here (`aio` after `import asyncio as aio`), and
-        the imports a fix must add for it (none when the module is imported already)."""
+    @cached_property
+    def async_library(self) -> str:
+        """The module's async library: trio or anyio when it imports one, else asyncio."""
+        imported = self.imported_modules
+        return next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")
+
+    def spelling(self, qualified: str) -> tuple[str, tuple[str, ...]] | None:
+        """How new code at the current node names `qualified` (a module such as
+        `asyncio`, or a name in one such as `openai.AsyncOpenAI`), and the import
+        statements a fix must add for it.
+
+        An import the module already has is reused (`import asyncio as aio` ->
+        `aio`, `import openai` -> `openai.AsyncOpenAI`); otherwise the import is
+        added, unless the name it would bind is already taken here (None).
+        """
         for name, bindings in self.resolver.module_scope.bindings.items():
-            only = bindings[0] if len(bindings) == 1 else None
-            if only is not None and only.kind is Kind.IMPORT and only.target == module:
-                return name, ()
-        return module, (module,)
+            target = bindings[0].target if len(bindings) == 1 else None
+            if bindings[0].kind is not Kind.IMPORT or target is None:
+                continue
+            rest = qualified.removeprefix(target + ".")
+            if target == qualified:
+                spelled = name
+            elif rest != qualified and "." not in rest:
+                spelled = f"{name}.{rest}"  # a name of an imported module
+            else:
+                continue
+            found = self.resolver.lookup(name, self.scope)
+            if found is not None and found[0] is bindings:  # not shadowed here
+                return spelled, ()
+        module, _, last = qualified.rpartition(".")
+        if self.resolver.lookup(last, self.scope) is not None:
+            return None
+        return last, (f"from {module} import {last}" if module else f"import {last}",)
 
     # -- reporting ------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Where a fix adds `import x`: after the docstring and the `from __future__` imports."""
+"""Where a fix adds an import: after the docstring and the `from __future__` imports."""
 
 from __future__ import annotations
 
@@ -8,22 +8,24 @@ from libcst.metadata import CodeRange
 from async_lint.diagnostics import Edit, Position
 
 
-def import_edit(module: cst.Module, positions: dict[cst.CSTNode, CodeRange], name: str) -> Edit:
-    """An edit that adds `import <name>` at the top of `module`."""
+def import_edit(
+    module: cst.Module, positions: dict[cst.CSTNode, CodeRange], statement: str
+) -> Edit:
+    """An edit that adds the import `statement` at the top of `module`."""
     newline = module.default_newline
     preamble = 0
-    for statement in module.body:
-        if (_is_docstring(statement) and preamble == 0) or _is_future_import(statement):
+    for node in module.body:
+        if (_is_docstring(node) and preamble == 0) or _is_future_import(node):
             preamble += 1
         else:
             break
     if preamble < len(module.body):
         where = positions[module.body[preamble]].start
-        return Edit(Position(where.line, 0), Position(where.line, 0), f"import {name}{newline}")
+        return Edit(Position(where.line, 0), Position(where.line, 0), f"{statement}{newline}")
     if preamble == 0:  # an empty module (or comments only)
-        return Edit(Position(1, 0), Position(1, 0), f"import {name}{newline}")
+        return Edit(Position(1, 0), Position(1, 0), f"{statement}{newline}")
     end = positions[module.body[preamble - 1]].end
-    return Edit(end, end, f"{newline}import {name}")
+    return Edit(end, end, f"{newline}{statement}")
 
 
 def _is_docstring(statement: cst.CSTNode) -> bool:

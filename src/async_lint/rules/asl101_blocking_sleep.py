@@ -1,7 +1,9 @@
 import libcst as cst
 
 from async_lint.analysis.context import BlockingMatch
-from async_lint.fixes.plan import FixPlan, Replace
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan, replace
+from async_lint.fixes.rewrites import awaited
 from async_lint.knowledge.stdlib import ASYNC_SLEEPS
 from async_lint.rules._blocking import BlockingCallRule
 from async_lint.rules.base import FixAvailability
@@ -53,13 +55,16 @@ class BlockingSleep(BlockingCallRule):
     `anyio.sleep` when the module imports that library), reusing the
     module's alias (`import asyncio as aio` → `aio.sleep`) or adding the
     import after the docstring and `from __future__` imports. Offered when
-    the call is a statement of its own; elsewhere (`x = time.sleep(1) or y`,
-    inside a comprehension) there is no fix.
+    `await` fits where the call stands: `x = time.sleep(1) or y` becomes
+    `x = await asyncio.sleep(1) or y`, and a call whose result is used
+    further is parenthesised. Inside a generator expression (where `await`
+    would make an async generator) or an f-string there is no fix.
     """
 
     code = "ASL101"
     name = "blocking-sleep"
     fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
     summary = "`time.sleep()` in async context"
     valid = (
         "import asyncio\nasync def f():\n    await asyncio.sleep(1)\n",
@@ -77,31 +82,23 @@ class BlockingSleep(BlockingCallRule):
         "import time\nasync def f(items):\n    return [time.sleep(x) for x in items]\n",
     )
 
-    def __init__(self, ctx) -> None:
-        super().__init__(ctx)
-        self._statements: set[cst.CSTNode] = set()  # calls that are a statement of their own
-
-    def visit_Expr(self, node: cst.Expr) -> None:
-        self._statements.add(node.value)
-
     def message(self, match: BlockingMatch) -> str:
         if match.display != "time.sleep()":  # an `extra-blocking-calls` entry
             return super().message(match)
-        return f"`time.sleep()` blocks the event loop; use `await {ASYNC_SLEEPS[self._library]}()`"
+        sleep = ASYNC_SLEEPS[self.ctx.async_library]
+        return f"`time.sleep()` blocks the event loop; use `await {sleep}()`"
 
     def fix(self, node: cst.Call, match: BlockingMatch) -> FixPlan | None:
-        # Only a statement of its own: elsewhere `await` could bind differently
-        # (`time.sleep(1).x`), and a comprehension would need an async one.
-        if match.display != "time.sleep()" or node not in self._statements:
+        if match.display != "time.sleep()":
             return None
-        library, imports = self.ctx.spelling(self._library)
+        library = self.ctx.async_library
+        spelled = self.ctx.spelling(library)
+        awaiting = awaited(self.ctx, node)
+        if spelled is None or awaiting is None:
+            return None
+        name, imports = spelled
         return FixPlan(
-            f"Replace with `await {ASYNC_SLEEPS[self._library]}()`",
-            (Replace(node, "await ", before=True), Replace(node.func, f"{library}.sleep")),
+            f"Replace with `await {ASYNC_SLEEPS[library]}()`",
+            (*awaiting, replace(node.func, f"{name}.sleep")),
             imports=imports,
         )
-
-    @property
-    def _library(self) -> str:
-        imported = self.ctx.imported_modules
-        return next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")

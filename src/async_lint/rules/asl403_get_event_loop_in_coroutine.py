@@ -1,6 +1,7 @@
 import libcst as cst
 
-from async_lint.fixes.plan import FixPlan, Replace
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan, replace
 from async_lint.rules.base import FixAvailability, Rule
 
 
@@ -43,6 +44,7 @@ class GetEventLoopInCoroutine(Rule):
     code = "ASL403"
     name = "get-event-loop-in-coroutine"
     fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
     summary = "`asyncio.get_event_loop()` in async context"
     valid = (
         "import asyncio\nasync def f():\n    return asyncio.get_running_loop()\n",
@@ -58,12 +60,15 @@ class GetEventLoopInCoroutine(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
         if ctx.in_async_context and ctx.qualified_name(node.func) == "asyncio.get_event_loop":
-            asyncio, imports = ctx.spelling("asyncio")
-            fix = FixPlan(
-                "Use `asyncio.get_running_loop()`",
-                (Replace(node.func, f"{asyncio}.get_running_loop"),),
-                imports=imports,
-            )
+            spelled = ctx.spelling("asyncio")
+            fix = None
+            if spelled is not None:
+                asyncio, imports = spelled
+                fix = FixPlan(
+                    "Use `asyncio.get_running_loop()`",
+                    (replace(node.func, f"{asyncio}.get_running_loop"),),
+                    imports=imports,
+                )
             self.report(
                 node,
                 "`asyncio.get_event_loop()` in a coroutine; use `asyncio.get_running_loop()`",

@@ -7,6 +7,8 @@ import re
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
+from async_lint.diagnostics import Applicability
+
 if TYPE_CHECKING:
     import libcst as cst
 
@@ -36,6 +38,7 @@ class Rule:
     summary: ClassVar[str]  # one line for the catalog
     default_enabled: ClassVar[bool] = True
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    fix_safety: ClassVar[Applicability | None] = None  # set when the rule has a fix
     # Code that must not be reported / must be reported by this rule; the test
     # suite is generated from them.
     valid: ClassVar[tuple[str, ...]] = ()
@@ -51,7 +54,26 @@ class Rule:
     def docs(cls) -> str:
         """The rule's documentation as Markdown."""
         text = inspect.cleandoc(cls.__doc__ or "")
-        return f"# {cls.code} {cls.name}\n\n{text}\n"
+        return f"# {cls.code} {cls.name}\n\n{cls.fix_sentence()}\n\n{text}\n"
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """`safe`, `unsafe, sometimes`, ... or `none`: the catalog's fix column."""
+        if cls.fix_availability is FixAvailability.NONE or cls.fix_safety is None:
+            return "none"
+        if cls.fix_availability is FixAvailability.SOMETIMES:
+            return f"{cls.fix_safety.value}, sometimes"
+        return cls.fix_safety.value
+
+    @classmethod
+    def fix_sentence(cls) -> str:
+        """The fix metadata as the line under a rule's title."""
+        if cls.fix_label() == "none":
+            return "Fix: none."
+        flags = "`--fix`" if cls.fix_safety is Applicability.SAFE else "`--fix --unsafe-fixes`"
+        sometimes = cls.fix_availability is FixAvailability.SOMETIMES
+        where = ", for the findings where it fits" if sometimes else ""
+        return f"Fix: {cls.fix_safety.value}, applied by {flags}{where}."
 
     @classmethod
     def doc_sections(cls) -> list[str]:

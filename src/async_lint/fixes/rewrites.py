@@ -1,0 +1,113 @@
+"""Rewrites that several rules' fixes share: awaiting a call where it stands,
+offloading a call to a worker thread, adding a keyword argument.
+
+Each returns edits (or a whole plan), or None where the rewrite would not be
+valid Python or would change more than it should: a rule without a sure
+rewrite offers no fix.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import At, FixPlan, Replace, insert_after, insert_before
+
+if TYPE_CHECKING:
+    from async_lint.analysis.context import ModuleContext
+
+# An `await` inside these is not the same program: a generator expression
+# becomes an async generator, and an f-string or lambda cannot hold one here.
+_NO_AWAIT = (cst.GeneratorExp, cst.FormattedString, cst.Lambda)
+
+
+def await_parts(ctx: ModuleContext, node: cst.BaseExpression) -> tuple[str, str] | None:
+    """What to write before and after `node` to await it where it stands.
+
+    `node` is the node the traversal stands on, or a child of it. `await`
+    binds looser than a call, attribute or subscript on its operand, so a
+    node that is the receiver of one is parenthesised:
+    `requests.get(u).json()` -> `(await ...).json()`.
+    """
+    if not ctx.in_async_context:
+        return None
+    chain = ctx.ancestors
+    parent = chain[-2] if chain and chain[-1] is node else chain[-1] if chain else None
+    for ancestor in reversed(chain):
+        if isinstance(ancestor, cst.FunctionDef):
+            break
+        if isinstance(ancestor, _NO_AWAIT):
+            return None
+    if node.lpar:  # its own parentheses hold the await (positions exclude them)
+        return "await ", ""
+    if (isinstance(parent, (cst.Attribute, cst.Subscript)) and parent.value is node) or (
+        isinstance(parent, cst.Call) and parent.func is node
+    ):
+        return "(await ", ")"
+    return "await ", ""
+
+
+def awaited(
+    ctx: ModuleContext, node: cst.BaseExpression, prefix: str = ""
+) -> tuple[Replace, ...] | None:
+    """Edits that put `await <prefix>` before `node` (and a closing parenthesis if needed)."""
+    parts = await_parts(ctx, node)
+    if parts is None:
+        return None
+    before, after = parts
+    edits = [insert_before(node, before + prefix)]
+    if after:
+        edits.append(insert_after(node, after))
+    return tuple(edits)
+
+
+def opening_parenthesis(ctx: ModuleContext, call: cst.Call) -> Replace | None:
+    """An edit (to fill in) that replaces the `(` after the call's function, when it
+    stands on the function's own line."""
+    gap = ctx.module.code_for_node(call.whitespace_after_func)
+    if "\n" in gap or "\\" in gap:
+        return None
+    return Replace(At(call.func, True, len(gap)), At(call.func, True, len(gap) + 1), "(")
+
+
+def offload(ctx: ModuleContext, call: cst.Call) -> FixPlan | None:
+    """`func(*args, **kwargs)` -> `await asyncio.to_thread(func, *args, **kwargs)`.
+
+    In a module that uses trio or anyio, `await <lib>.to_thread.run_sync(func,
+    *args)`, which takes no keyword arguments: calls with some get no fix.
+    Unsafe: the call then runs in another thread, concurrently with the loop.
+    """
+    library = ctx.async_library
+    keywords = any(arg.keyword is not None or arg.star == "**" for arg in call.args)
+    if library != "asyncio" and keywords:
+        return None
+    runner = "to_thread" if library == "asyncio" else "to_thread.run_sync"
+    spelled = ctx.spelling(library)
+    paren = opening_parenthesis(ctx, call)
+    if spelled is None or paren is None:
+        return None
+    name, imports = spelled
+    prefix = awaited(ctx, call, f"{name}.{runner}(")
+    if prefix is None:
+        return None
+    if call.args:
+        gap = ctx.module.code_for_node(call.whitespace_before_args)
+        separator = "," if gap else ", "
+    else:
+        separator = ""
+    edits = (*prefix, Replace(paren.start, paren.end, separator))
+    return FixPlan(
+        f"Run it in a worker thread with `await {library}.{runner}()`",
+        edits,
+        Applicability.UNSAFE,
+        imports,
+    )
+
+
+def add_argument(call: cst.Call, text: str) -> Replace:
+    """An edit that passes one more argument (`timeout=30`) after the last one."""
+    if call.args:
+        return insert_after(call.args[-1].value, f", {text}")
+    return Replace(At(call, True, -1), At(call, True, -1), text)  # before the `)`
