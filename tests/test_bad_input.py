@@ -24,7 +24,7 @@ def test_run_continues_after_a_broken_file(project):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "a_broken.py:1:7: ASL000 cannot parse: invalid syntax",
-        "b_bad.py:3:5: ASL101 `time.sleep()` blocks the event loop; use `await asyncio.sleep()`",
+        "b_bad.py:3:5: ASL101 [*] `time.sleep()` blocks the event loop; use `await asyncio.sleep()`",
     ]
 
 

@@ -11,13 +11,18 @@ from async_lint.rules import REGISTRY
 BAD = "import time\n\nasync def handler():\n    time.sleep(1)\n"
 CLEAN = "import asyncio\n\nasync def handler():\n    await asyncio.sleep(1)\n"
 MESSAGE = "ASL101 `time.sleep()` blocks the event loop; use `await asyncio.sleep()`"
+FIXABLE = MESSAGE.replace(" ", " [*] ", 1)  # as listed: the fix is safe
 
 
 def test_concise_output_and_exit_status(project):
     root = project({"app/bad.py": BAD, "app/good.py": CLEAN})
     result = run_cli("check", "app", cwd=root)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f"app/bad.py:4:5: {MESSAGE}", "Found 1 finding."]
+    assert result.stdout.splitlines() == [
+        f"app/bad.py:4:5: {FIXABLE}",
+        "Found 1 finding.",
+        "[*] 1 fixable with `--fix`.",
+    ]
 
 
 def test_clean_run_exits_zero(project):
@@ -30,7 +35,7 @@ def test_clean_run_exits_zero(project):
 def test_quiet_prints_findings_only(project):
     root = project({"bad.py": BAD})
     result = run_cli("check", "-q", cwd=root)
-    assert result.stdout == f"bad.py:4:5: {MESSAGE}\n"
+    assert result.stdout == f"bad.py:4:5: {FIXABLE}\n"
 
 
 def test_exit_zero(project):
@@ -50,7 +55,27 @@ def test_json_output(project):
         "filename": "bad.py",
         "location": {"row": 4, "column": 5},
         "end_location": {"row": 4, "column": 18},
-        "fix": None,
+        "fix": {
+            "message": "Replace with `await asyncio.sleep()`",
+            "applicability": "safe",
+            "edits": [
+                {
+                    "content": "await ",
+                    "location": {"row": 4, "column": 5},
+                    "end_location": {"row": 4, "column": 5},
+                },
+                {
+                    "content": "asyncio.sleep",
+                    "location": {"row": 4, "column": 5},
+                    "end_location": {"row": 4, "column": 15},
+                },
+                {
+                    "content": "import asyncio\n",
+                    "location": {"row": 1, "column": 1},
+                    "end_location": {"row": 1, "column": 1},
+                },
+            ],
+        },
         "url": finding["url"],
     }
     assert finding["url"].startswith("https://") and "asl101" in finding["url"]
@@ -144,7 +169,7 @@ def test_rule_all_lists_every_code():
 
 def test_stdin(project):
     result = run_cli("check", "-", "--stdin-filename", "app/handler.py", stdin=BAD)
-    assert result.stdout.splitlines()[0] == f"app/handler.py:4:5: {MESSAGE}"
+    assert result.stdout.splitlines()[0] == f"app/handler.py:4:5: {FIXABLE}"
     assert run_cli("check", "-", stdin=BAD).stdout.startswith("-:4:5: ASL101")
 
 

@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a diff instead of writing them"
     )
     check.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix, exit 1 when something was fixed, even if no finding remains",
+    )
+    check.add_argument(
         "-v", "--verbose", action="store_true", help="print tracebacks of internal errors (ASL999)"
     )
 
@@ -195,7 +200,6 @@ def _check(args: argparse.Namespace) -> int:
                     sys.stdout.write(_diff(source, outcome.source, name))
                 else:
                     sys.stdout.write(outcome.source)  # the fixed source, for editors
-                    args.quiet = True
                 results.append(engine.Result(outcome.remaining, []))
             else:
                 results.append(engine.lint_source(source, name, settings))
@@ -214,9 +218,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.verbose:
         for text in tracebacks:
             print(text, file=sys.stderr)
-    if not ("-" in paths and args.fix and not args.diff):
-        _report(args, diagnostics, fixed if args.fix and not args.diff else [])
-    if args.diff and changed:
+    if args.diff:
+        if not args.quiet and fixed:
+            count = len(fixed)
+            print(f"Would fix {count} finding{'s' if count != 1 else ''}.", file=sys.stderr)
+        return EXIT_FINDINGS if changed else EXIT_CLEAN
+    if not ("-" in paths and args.fix):  # `--fix -` printed the fixed source instead
+        _report(args, diagnostics, fixed)
+    if fixed and args.exit_non_zero_on_fix:
         return EXIT_FINDINGS
     if diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
@@ -279,20 +288,28 @@ def _report(
         render = output.render_json_statistics if args.statistics else output.render_json
         out.write(render(diagnostics))
         return
+    unsafe = args.unsafe_fixes
     out.write(
         output.render_statistics(diagnostics)
         if args.statistics
-        else output.render_concise(diagnostics)
+        else output.render_concise(diagnostics, unsafe)
     )
-    if not args.quiet:
-        if fixed:
-            out.write(f"Fixed {len(fixed)} finding{'s' if len(fixed) != 1 else ''}.\n")
-        count = len(diagnostics)
-        out.write(
-            f"Found {count} finding{'s' if count != 1 else ''}.\n"
-            if count
-            else "All checks passed!\n"
-        )
+    if args.quiet:
+        return
+    if fixed:
+        out.write(f"Fixed {_count(fixed)}.\n")
+    out.write(f"Found {_count(diagnostics)}.\n" if diagnostics else "All checks passed!\n")
+    fixable = sum(output.fixable(d, unsafe) for d in diagnostics)
+    if fixable and not args.fix:
+        flags = "`--fix --unsafe-fixes`" if unsafe else "`--fix`"
+        out.write(f"[*] {fixable} fixable with {flags}.\n")
+    hidden = sum(output.fixable(d, True) for d in diagnostics) - fixable
+    if hidden and not unsafe:
+        out.write(f"({hidden} more fixable with `--unsafe-fixes`.)\n")
+
+
+def _count(diagnostics: list[Diagnostic]) -> str:
+    return f"{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''}"
 
 
 def _rule(args: argparse.Namespace) -> int:

@@ -111,3 +111,8 @@ def add_argument(call: cst.Call, text: str) -> Replace:
     if call.args:
         return insert_after(call.args[-1].value, f", {text}")
     return Replace(At(call, True, -1), At(call, True, -1), text)  # before the `)`
+
+
+def number_literal(value: float) -> str:
+    """`30` for 30.0, `2.5` for 2.5: a number as it reads in code."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))

@@ -39,6 +39,9 @@ class BlockingCall:
     non_blocking: tuple[NonBlockingArg, ...] = ()
     opens_file: bool = False  # returns an open file (`open`, `Path.open`)
     on_socket: bool = False  # an operation on a socket object
+    # `await asyncio.to_thread(func, *args, **kwargs)` does the whole blocking work
+    # (not so for a file handle, a generator or a context manager it returns)
+    offload: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,13 @@ LLM_CLIENTS = {
     "google.genai.Client": ("http_options",),
 }  # fmt: skip
 
+# How the fix of ASL503 passes a timeout of N seconds, by the parameter's name.
+TIMEOUT_ARGUMENTS = {
+    "timeout": "timeout={seconds}",
+    "timeout_ms": "timeout_ms={milliseconds}",
+    "http_options": 'http_options={{"timeout": {milliseconds}}}',  # an HttpOptions dict, in ms
+}
+
 # HTTP clients whose constructor and request methods take `timeout=`.
 HTTP_CLIENTS = frozenset({
     "httpx.Client", "httpx.AsyncClient", "httpx2.Client", "httpx2.AsyncClient",

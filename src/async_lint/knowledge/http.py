@@ -4,13 +4,18 @@ from async_lint.knowledge import BlockingCall
 
 _ASYNC_HTTP = "an async HTTP client (`httpx.AsyncClient`, `aiohttp.ClientSession`)"
 _HTTP = BlockingCall("ASL102", _ASYNC_HTTP)
+# Calls that return the whole response: a worker thread can make them. Not
+# `httpx.stream` (a context manager), `urlopen` (the body is read later) or a
+# connection object (its requests come later).
+_HTTP_CALL = BlockingCall("ASL102", _ASYNC_HTTP, offload=True)
 _VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
 
 FUNCTIONS = {
-    **{f"{module}.{verb}": _HTTP for module in ("requests", "niquests") for verb in _VERBS},
-    **{f"{module}.{verb}": _HTTP for module in ("httpx", "httpx2") for verb in (*_VERBS, "stream")},
+    **{f"{module}.{verb}": _HTTP_CALL for module in ("requests", "niquests") for verb in _VERBS},
+    **{f"{module}.{verb}": _HTTP_CALL for module in ("httpx", "httpx2") for verb in _VERBS},
+    **{f"{module}.stream": _HTTP for module in ("httpx", "httpx2")},
     "urllib.request.urlopen": _HTTP,
-    "urllib3.request": _HTTP,
+    "urllib3.request": _HTTP_CALL,
     "http.client.HTTPConnection": _HTTP,
     "http.client.HTTPSConnection": _HTTP,
 }

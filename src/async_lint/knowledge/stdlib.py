@@ -8,12 +8,18 @@ _SLEEP = BlockingCall("ASL101", "`await asyncio.sleep()`")
 
 # ASL105 -------------------------------------------------------------------
 
-_FILE = BlockingCall("ASL105", "`await asyncio.to_thread(...)`, `anyio` or `aiofiles`")
+_FILE = BlockingCall(
+    "ASL105", "`await asyncio.to_thread(...)`, `anyio` or `aiofiles`", offload=True
+)
+# Lazy: the work happens while the result is iterated, after a worker thread returned it.
+_FILE_ITERATOR = BlockingCall("ASL105", _FILE.instead)
 _OPEN = BlockingCall(
     "ASL105", "`anyio.open_file()`, `aiofiles.open()` or `asyncio.to_thread()`", opens_file=True
 )
-_PATH = BlockingCall("ASL105", "`anyio.Path` or `await asyncio.to_thread(...)`")
+_PATH = BlockingCall("ASL105", "`anyio.Path` or `await asyncio.to_thread(...)`", offload=True)
 _PATH_OPEN = BlockingCall("ASL105", _PATH.instead, opens_file=True)
+_PATH_ITERATOR = BlockingCall("ASL105", _PATH.instead)
+_LAZY = frozenset({"os.walk", "os.scandir", "iterdir", "glob", "rglob"})
 
 _PATH_IO_METHODS = (
     "read_text", "read_bytes", "write_text", "write_bytes", "open", "touch", "unlink",
@@ -35,6 +41,7 @@ FILE_LOADERS = frozenset({"json.load", "pickle.load", "yaml.safe_load"})
 # ASL106 -------------------------------------------------------------------
 
 _SUBPROCESS = BlockingCall("ASL106", "`asyncio.create_subprocess_exec()`")
+_SUBPROCESS_RUN = BlockingCall("ASL106", _SUBPROCESS.instead, offload=True)  # waits for the end
 _SHELL = BlockingCall("ASL106", "`asyncio.create_subprocess_shell()`")
 _WAIT_CHILD = BlockingCall("ASL106", "`await process.wait()` on an `asyncio` subprocess")
 
@@ -71,12 +78,13 @@ FUNCTIONS = {
     "time.sleep": _SLEEP,
     "builtins.open": _OPEN,
     "io.open": _OPEN,
-    **dict.fromkeys(_OS_FILE_FUNCTIONS, _FILE),
+    **{name: _FILE_ITERATOR if name in _LAZY else _FILE for name in _OS_FILE_FUNCTIONS},
     **{f"shutil.{name}": _FILE for name in _SHUTIL_FUNCTIONS},
     **{
-        f"subprocess.{name}": _SUBPROCESS
-        for name in ("run", "call", "check_call", "check_output", "Popen")
+        f"subprocess.{name}": _SUBPROCESS_RUN
+        for name in ("run", "call", "check_call", "check_output")
     },
+    "subprocess.Popen": _SUBPROCESS,
     "subprocess.getoutput": _SHELL,
     "subprocess.getstatusoutput": _SHELL,
     "os.system": _SHELL,
@@ -92,7 +100,10 @@ FUNCTIONS = {
 }
 
 METHODS = {
-    **{("pathlib.Path", name): _PATH for name in _PATH_IO_METHODS},
+    **{
+        ("pathlib.Path", name): _PATH_ITERATOR if name in _LAZY else _PATH
+        for name in _PATH_IO_METHODS
+    },
     ("pathlib.Path", "open"): _PATH_OPEN,
     **{
         (cls, "acquire"): _wait(

@@ -3,16 +3,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from async_lint.diagnostics import Diagnostic
+from async_lint.diagnostics import Applicability, Diagnostic
 from async_lint.rules import REGISTRY
 
 
-def render_concise(diagnostics: Sequence[Diagnostic]) -> str:
-    """`path:line:col: ASLnnn message`, one finding a line (1-based line and column)."""
+def render_concise(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> str:
+    """`path:line:col: ASLnnn message`, one finding a line (1-based line and column);
+    `[*]` before the message marks a finding that `--fix` (with `unsafe`, `--fix
+    --unsafe-fixes`) would fix."""
     return "".join(
-        f"{d.filename}:{d.start.line}:{d.start.display_column}: {d.code} {d.message}\n"
+        f"{d.filename}:{d.start.line}:{d.start.display_column}: {d.code} "
+        f"{'[*] ' if fixable(d, unsafe) else ''}{d.message}\n"
         for d in diagnostics
     )
+
+
+def fixable(diagnostic: Diagnostic, unsafe: bool = False) -> bool:
+    """Would a `--fix` run (with `unsafe`, `--unsafe-fixes` too) fix this finding?"""
+    fix = diagnostic.fix
+    return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
 
 
 def statistics(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, str, int]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from async_lint.diagnostics import Diagnostic
+from async_lint.diagnostics import Diagnostic, Fix, Position
 from async_lint.output.concise import statistics
 from async_lint.rules import REGISTRY, docs_url
 
@@ -19,11 +19,32 @@ def _finding(d: Diagnostic) -> dict:
         "name": REGISTRY[d.code].name if d.code in REGISTRY else "internal-error",
         "message": d.message,
         "filename": d.filename,
-        "location": {"row": d.start.line, "column": d.start.display_column},
-        "end_location": {"row": d.end.line, "column": d.end.display_column},
-        "fix": None,
+        "location": _location(d.start),
+        "end_location": _location(d.end),
+        "fix": _fix(d.fix),
         "url": docs_url(d.code),
     }
+
+
+def _fix(fix: Fix | None) -> dict | None:
+    if fix is None:
+        return None
+    return {
+        "message": fix.message,
+        "applicability": fix.applicability.value,
+        "edits": [
+            {
+                "content": edit.content,
+                "location": _location(edit.start),
+                "end_location": _location(edit.end),
+            }
+            for edit in fix.edits
+        ],
+    }
+
+
+def _location(position: Position) -> dict:
+    return {"row": position.line, "column": position.display_column}
 
 
 def render_json_statistics(diagnostics: Sequence[Diagnostic]) -> str:

@@ -1,4 +1,6 @@
+from async_lint.diagnostics import Applicability
 from async_lint.rules._blocking import BlockingCallRule
+from async_lint.rules.base import FixAvailability
 
 
 class BlockingHttpCall(BlockingCallRule):
@@ -40,14 +42,24 @@ class BlockingHttpCall(BlockingCallRule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is unsafe:
-    `await asyncio.to_thread(requests.get, ...)` keeps the loop free but moves
-    the call to a worker thread, which changes where exceptions and
-    context variables live.
+    Unsafe: `requests.get(url, timeout=5)` becomes
+    `await asyncio.to_thread(requests.get, url, timeout=5)`. That keeps the
+    loop free but runs the call in a worker thread, concurrently with the
+    loop's other work, and a thread-pool slot is taken while it waits; an
+    async client is the better end state. Offered for the `requests`,
+    `niquests`, `httpx`, `httpx2` and `urllib3` request functions, which
+    return the whole response; not for `httpx.stream` (a context manager),
+    `urlopen` (its body is read later, on the loop) or a connection class.
+    In a module that uses trio or anyio the call becomes
+    `await trio.to_thread.run_sync(func, *args)` (or `anyio`'s), which takes
+    no keyword arguments: a call with some gets no fix there. No fix where
+    `await` cannot stand (a generator expression, an f-string).
     """
 
     code = "ASL102"
     name = "blocking-http-call"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
     summary = "sync HTTP call (`requests`, `httpx`, `urllib`) in async context"
     valid = (
         "import httpx\nasync def f(c: httpx.AsyncClient):\n    await c.get('u')\n",

@@ -1,8 +1,10 @@
 import libcst as cst
 
 from async_lint.analysis.context import BlockingMatch
+from async_lint.diagnostics import Applicability
 from async_lint.knowledge.stdlib import FILE_LOADERS
 from async_lint.rules._blocking import BlockingCallRule
+from async_lint.rules.base import FixAvailability
 
 
 class BlockingFileIo(BlockingCallRule):
@@ -49,13 +51,24 @@ class BlockingFileIo(BlockingCallRule):
     `await asyncio.to_thread(path.read_text)`.
 
     ## Fix safety
-    No automatic fix yet. The planned fix is unsafe and only for a single
-    call expression: `await asyncio.to_thread(...)`. `with open(...)` blocks
-    get none.
+    Unsafe, for a single call that does the whole I/O: `os.remove(p)`,
+    `shutil.rmtree(d)`, `p.read_text()` become
+    `await asyncio.to_thread(os.remove, p)`, `... (shutil.rmtree, d)`,
+    `... (p.read_text)`. The call then runs in a worker thread, concurrently
+    with the loop. No fix for `open()`/`Path.open()` (the reads and writes on
+    the file come later, on the loop), `with open(...)` blocks, the lazy
+    iterators `os.walk`, `os.scandir`, `iterdir`, `glob` and `rglob` (the work
+    happens while they are iterated), and `json.load(open(p))`.
+    In a module that uses trio or anyio the call becomes
+    `await trio.to_thread.run_sync(func, *args)` (or `anyio`'s), which takes
+    no keyword arguments: a call with some gets no fix there. No fix where
+    `await` cannot stand (a generator expression, an f-string).
     """
 
     code = "ASL105"
     name = "blocking-file-io"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
     summary = "file-system I/O (`open`, `pathlib`, `os`, `shutil`) in async context"
     valid = (
         "import aiofiles\nasync def f(p):\n    async with aiofiles.open(p) as fh:\n"

@@ -1,4 +1,6 @@
+from async_lint.diagnostics import Applicability
 from async_lint.rules._blocking import BlockingCallRule
+from async_lint.rules.base import FixAvailability
 
 
 class BlockingSubprocess(BlockingCallRule):
@@ -36,12 +38,22 @@ class BlockingSubprocess(BlockingCallRule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is unsafe and only for
-    `run/call/check_call/check_output`: `await asyncio.to_thread(...)`.
+    Unsafe, for `subprocess.run`, `call`, `check_call` and `check_output`,
+    which wait for the child to finish: `subprocess.run(cmd, check=True)`
+    becomes `await asyncio.to_thread(subprocess.run, cmd, check=True)`, so
+    the wait happens in a worker thread. None for the others (`Popen` hands
+    back a running process, `os.system` and the `os.wait*`/`spawn*` family
+    are better replaced by `asyncio.create_subprocess_*`).
+    In a module that uses trio or anyio the call becomes
+    `await trio.to_thread.run_sync(func, *args)` (or `anyio`'s), which takes
+    no keyword arguments: a call with some gets no fix there. No fix where
+    `await` cannot stand (a generator expression, an f-string).
     """
 
     code = "ASL106"
     name = "blocking-subprocess"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
     summary = "`subprocess` / `os.system` / `os.wait*` in async context"
     valid = (
         "import asyncio\nasync def f():\n    p = await asyncio.create_subprocess_exec('ls')\n"

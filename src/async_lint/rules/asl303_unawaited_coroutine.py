@@ -4,7 +4,10 @@ import libcst as cst
 
 from async_lint.analysis.scopes import SameScopeVisitor
 from async_lint.analysis.values import Member, Ref
-from async_lint.rules.base import Rule
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan
+from async_lint.fixes.rewrites import awaited
+from async_lint.rules.base import FixAvailability, Rule
 
 # Decorators that hand back a coroutine function when given one. An `async
 # def` under any other decorator may have become something else
@@ -82,12 +85,15 @@ class UnawaitedCoroutine(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is safe inside async context: add
-    `await`. In sync code there is none.
+    Safe inside async context: `save(record)` becomes `await save(record)`,
+    which runs the body the call was written to run. In sync code (where
+    `await` is not allowed) there is none.
     """
 
     code = "ASL303"
     name = "unawaited-coroutine"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
     summary = "a coroutine function called without `await`"
     valid = (
         "import asyncio\nasync def g():\n    pass\nasync def f():\n    await g()\n"
@@ -116,10 +122,13 @@ class UnawaitedCoroutine(Rule):
         if not isinstance(call, cst.Call) or self._acknowledged:
             return
         if self._is_coroutine_function(call):
+            awaiting = awaited(self.ctx, call)  # None outside async context
+            fix = FixPlan("Add `await`", awaiting) if awaiting else None
             self.report(
                 call,
                 f"`{self.ctx.code(call.func)}()` is never awaited: calling a coroutine "
                 "function only creates a coroutine, and its body never runs; add `await`",
+                fix,
             )
 
     def _is_coroutine_function(self, call: cst.Call) -> bool:

@@ -1,8 +1,11 @@
 import libcst as cst
 
 from async_lint.analysis.values import Instance, Ref
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import At, FixPlan, Replace
+from async_lint.fixes.rewrites import await_parts
 from async_lint.knowledge.stdlib import EVENT_LOOP_RUNNERS, NESTED_LOOP_PATCHES
-from async_lint.rules.base import Rule
+from async_lint.rules.base import FixAvailability, Rule
 
 
 class NestedEventLoop(Rule):
@@ -40,13 +43,18 @@ class NestedEventLoop(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is safe for `asyncio.run(<call>)`
-    and `<loop>.run_until_complete(<call>)`: `await <call>`; other forms get
-    none.
+    Safe for `asyncio.run(<call>)` and `<loop>.run_until_complete(<call>)`:
+    they become `await <call>`, which runs the coroutine on the loop that is
+    already running instead of failing. Other forms (`asyncio.Runner`,
+    `anyio.run`, `trio.run`, extra arguments such as `debug=True`, an
+    argument that is not a call) get none, and so does a call with a comment
+    in the text the fix would remove.
     """
 
     code = "ASL401"
     name = "nested-event-loop"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
     summary = "`asyncio.run()` / `run_until_complete()` inside a running event loop"
     valid = (
         "import asyncio\nasync def main():\n    pass\nif __name__ == '__main__':\n"
@@ -76,16 +84,39 @@ class NestedEventLoop(Rule):
         if isinstance(func, cst.Attribute) and func.attr.value == "run_until_complete":
             if not self._may_be_a_loop(func.value):
                 return
-            what = "`run_until_complete()`"
+            what, fixable = "`run_until_complete()`", True
         else:
             name = ctx.qualified_name(func)
             if name not in EVENT_LOOP_RUNNERS:
                 return
-            what = f"`{name}()`"
+            what, fixable = f"`{name}()`", name == "asyncio.run"
         if ctx.imported_modules & NESTED_LOOP_PATCHES:
             return
         message = f"{what} inside a running event loop fails with RuntimeError; await the coroutine"
-        self.report(node, message)
+        self.report(node, message, self._await_instead(node) if fixable else None)
+
+    def _await_instead(self, node: cst.Call) -> FixPlan | None:
+        """`asyncio.run(f(x))` -> `await f(x)`: only for one positional call argument,
+        and only when no comment would be lost with the removed text."""
+        if len(node.args) != 1 or node.args[0].keyword or node.args[0].star:
+            return None
+        coroutine = node.args[0].value
+        if not isinstance(coroutine, cst.Call):
+            return None
+        code = self.ctx.module.code_for_node
+        if "#" in code(node).replace(code(coroutine), "", 1):
+            return None
+        parts = await_parts(self.ctx, node)
+        if parts is None:
+            return None
+        before, after = parts
+        return FixPlan(
+            f"Replace with `await {self.ctx.code(coroutine, 40)}`",
+            (
+                Replace(At(node), At(coroutine), before),
+                Replace(At(coroutine, end=True), At(node, end=True), after),
+            ),
+        )
 
     def _may_be_a_loop(self, receiver: cst.BaseExpression) -> bool:
         """Any loop expression counts, unless it is known to be something else."""

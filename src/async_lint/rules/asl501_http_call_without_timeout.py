@@ -1,7 +1,10 @@
 import libcst as cst
 
 from async_lint.analysis.arguments import argument, forwards_arguments
-from async_lint.rules.base import Rule
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan
+from async_lint.fixes.rewrites import add_argument, number_literal
+from async_lint.rules.base import FixAvailability, Rule
 
 
 class HttpCallWithoutTimeout(Rule):
@@ -40,13 +43,16 @@ class HttpCallWithoutTimeout(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is unsafe: add
-    `timeout=<default-timeout>` (the `default-timeout` option, 30 seconds by
-    default), since a call that used to wait for a slow answer may then fail.
+    Unsafe: the fix passes `timeout=<default-timeout>` (the `default-timeout`
+    option, 30 seconds unless configured) after the last argument:
+    `requests.get(url)` becomes `requests.get(url, timeout=30)`. A call that
+    used to wait for a slow answer may then fail with a timeout error.
     """
 
     code = "ASL501"
     name = "http-call-without-timeout"
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.UNSAFE
     summary = "`requests`/`niquests`/`urlopen` call without a timeout (any context)"
     valid = (
         "import requests\nrequests.get('u', timeout=5)\n",
@@ -72,8 +78,15 @@ class HttpCallWithoutTimeout(Rule):
         parameter, display = found
         given = argument(node, parameter.keyword, parameter.position)
         if given is None and not forwards_arguments(node):
+            seconds = number_literal(self.ctx.settings.default_timeout)
+            fix = FixPlan(
+                f"Pass `timeout={seconds}`",
+                (add_argument(node, f"timeout={seconds}"),),
+                Applicability.UNSAFE,
+            )
             self.report(
                 node,
                 f"`{display}` without a timeout waits forever if the server stops answering; "
                 "pass `timeout=`",
+                fix,
             )

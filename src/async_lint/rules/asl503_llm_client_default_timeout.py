@@ -1,7 +1,11 @@
 import libcst as cst
 
 from async_lint.analysis.arguments import argument, forwards_arguments
-from async_lint.rules.base import Rule
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan
+from async_lint.fixes.rewrites import add_argument, number_literal
+from async_lint.knowledge.clients import TIMEOUT_ARGUMENTS
+from async_lint.rules.base import FixAvailability, Rule
 
 
 class LlmClientDefaultTimeout(Rule):
@@ -43,13 +47,18 @@ class LlmClientDefaultTimeout(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is unsafe: add
-    `timeout=<default-timeout>` (the `default-timeout` option, 30 seconds by
-    default), since long generations that used to succeed may then time out.
+    Unsafe: the fix passes the `default-timeout` option (30 seconds unless
+    configured) after the last argument, in the SDK's own terms:
+    `AsyncOpenAI()` becomes `AsyncOpenAI(timeout=30)`, mistralai's
+    `Mistral(api_key=k)` becomes `Mistral(api_key=k, timeout_ms=30000)` and
+    `genai.Client()` becomes `genai.Client(http_options={"timeout": 30000})`.
+    Long generations that used to succeed may then time out.
     """
 
     code = "ASL503"
     name = "llm-client-default-timeout"
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.UNSAFE
     summary = "an LLM SDK client made without `timeout=` (10-minute default)"
     valid = (
         "from openai import AsyncOpenAI\nclient = AsyncOpenAI(timeout=30)\n",
@@ -69,10 +78,16 @@ class LlmClientDefaultTimeout(Rule):
         keywords = self.ctx.knowledge.llm_clients.get(name, ()) if name else ()
         if keywords and not _passes_any(node, keywords):
             keyword = keywords[0]
+            seconds = self.ctx.settings.default_timeout
+            text = TIMEOUT_ARGUMENTS[keyword].format(
+                seconds=number_literal(seconds), milliseconds=round(seconds * 1000)
+            )
+            fix = FixPlan(f"Pass `{text}`", (add_argument(node, text),), Applicability.UNSAFE)
             self.report(
                 node,
                 f"`{name}()` without `{keyword}=` keeps the SDK's default timeout (minutes per "
                 f"attempt, or none); pass `{keyword}=`",
+                fix,
             )
 
 
