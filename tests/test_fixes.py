@@ -231,3 +231,172 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
         write_atomically(str(path), b"old = 1\n", "fixed = 1\n")
     assert path.read_text() == "new = 1\n"
     assert os.listdir(tmp_path) == ["app.py"]
+
+
+# -- where fixes are not offered ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "async def f(p):\n    with open(p) as fh:\n        return fh.read()\n",
+        "async def f(p):\n    fh = open(p)\n    return fh\n",
+        "import json\nasync def f(p):\n    return json.load(open(p))\n",
+        "import os\nasync def f(d):\n    for entry in os.walk(d):\n        pass\n",
+        "from pathlib import Path\nasync def f(p: Path):\n    return list(p.iterdir())\n",
+        "import httpx\nasync def f(u):\n    with httpx.stream('GET', u) as r:\n        pass\n",
+        "from urllib.request import urlopen\nasync def f(u):\n    return urlopen(u, timeout=5).read()\n",
+        "import subprocess\nasync def f():\n    return subprocess.Popen(['ls'])\n",
+        "import os\nasync def f():\n    os.system('ls')\n",
+        "import anyio, requests\nasync def f(u):\n    requests.get(u, timeout=5)\n",
+        "import requests\nasync def f(us):\n    return list(requests.get(u, timeout=5) for u in us)\n",
+        "import requests\nasyncio = 1\nasync def f(u):\n    requests.get(u, timeout=5)\n",
+        "import asyncio\nasync def f():\n    asyncio.run(g(), debug=True)\n",
+        "import asyncio\nasync def f(coro):\n    asyncio.run(coro)\n",
+        "import asyncio\nasync def f():\n    asyncio.run(  # why\n        g()\n    )\n",
+        "import trio\nasync def f():\n    trio.run(g)\n",
+        "async def g():\n    pass\ndef f():\n    g()\n",
+    ],
+)
+def test_no_fix_where_the_rewrite_would_not_do_the_whole_job(source):
+    findings = _lint(source)
+    assert findings, "the case must still be reported"
+    assert _fixed(source, unsafe=True) == source
+
+
+def test_every_rules_fix_metadata_matches_the_fixes_it_makes():
+    from async_lint.rules import REGISTRY
+    from async_lint.rules.base import FixAvailability
+
+    cases = FIXTURES / "fixes"
+    sources = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.py"))]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(cases.glob("*.py"))]
+    made: dict[str, set[Applicability]] = {}
+    unfixed: dict[str, int] = {}
+    for source in sources:
+        for finding in _lint(source):
+            if finding.fix is None:
+                unfixed[finding.code] = unfixed.get(finding.code, 0) + 1
+            else:
+                made.setdefault(finding.code, set()).add(finding.fix.applicability)
+    for code, rule in REGISTRY.items():
+        if rule.fix_availability is FixAvailability.NONE:
+            assert rule.fix_safety is None and code not in made, code
+            continue
+        assert made.get(code) == {rule.fix_safety}, code
+        if rule.fix_availability is FixAvailability.ALWAYS:
+            assert code not in unfixed, code
+
+
+# -- the CLI around fixes -------------------------------------------------------
+
+UNSAFE_ONLY = "import requests\n\ndef f(u):\n    return requests.get(u)\n"
+
+
+def test_summary_counts_what_each_kind_of_run_would_fix(tmp_path):
+    (tmp_path / "a.py").write_text(BAD.replace("\r\n", "\n"))
+    (tmp_path / "b.py").write_text(UNSAFE_ONLY)
+    plain = run_cli("check", ".", cwd=tmp_path).stdout.splitlines()
+    assert plain[-3:] == [
+        "Found 2 findings.",
+        "[*] 1 fixable with `--fix`.",
+        "(1 more fixable with `--unsafe-fixes`.)",
+    ]
+    assert any(" ASL501 `requests.get()`" in line for line in plain)  # no [*] without the flag
+    unsafe = run_cli("check", "--unsafe-fixes", ".", cwd=tmp_path).stdout.splitlines()
+    assert unsafe[-1] == "[*] 2 fixable with `--fix --unsafe-fixes`."
+    assert any(" ASL501 [*] `requests.get()`" in line for line in unsafe)
+
+
+def test_fix_exit_status_and_exit_non_zero_on_fix(tmp_path):
+    path = tmp_path / "a.py"
+    path.write_text(BAD.replace("\r\n", "\n"))
+    result = run_cli("check", "--fix", "a.py", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.splitlines() == [
+        "Fixed 1 finding.",
+        "All checks passed!",
+    ]
+    path.write_text(BAD.replace("\r\n", "\n"))
+    assert run_cli("check", "--fix", "--exit-non-zero-on-fix", "a.py", cwd=tmp_path).returncode == 1
+    assert run_cli("check", "--fix", "--exit-non-zero-on-fix", "a.py", cwd=tmp_path).returncode == 0
+
+
+def test_diff_without_changes_exits_zero_and_prints_nothing(tmp_path):
+    (tmp_path / "a.py").write_text("import os\nasync def f():\n    os.system('ls')\n")
+    result = run_cli("check", "--diff", "--unsafe-fixes", "a.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path):
+    path = tmp_path / "b.py"
+    path.write_text(UNSAFE_ONLY)
+    run_cli("check", "--fix", "b.py", cwd=tmp_path)
+    assert path.read_text() == UNSAFE_ONLY
+    run_cli("check", "--fix", "--unsafe-fixes", "b.py", cwd=tmp_path)
+    assert path.read_text() == UNSAFE_ONLY.replace("get(u)", "get(u, timeout=30)")
+
+
+def test_default_timeout_option_sets_the_fixed_value(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.async-lint]\ndefault-timeout = 2.5\n")
+    path = tmp_path / "b.py"
+    path.write_text(UNSAFE_ONLY)
+    run_cli("check", "--fix", "--unsafe-fixes", "b.py", cwd=tmp_path)
+    assert "requests.get(u, timeout=2.5)" in path.read_text()
+
+
+# -- the write path when something fails -----------------------------------------
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync", "chmod"])
+def test_a_failed_write_leaves_the_original_and_no_temporary(tmp_path, monkeypatch, failing):
+    from async_lint.fixes import write
+
+    path = tmp_path / "app.py"
+    path.write_bytes(BAD.encode())
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(write.os, failing, fail)
+    with pytest.raises(OSError):
+        write_atomically(str(path), BAD.encode(), "fixed = 1\n")
+    assert path.read_bytes() == BAD.encode()
+    assert os.listdir(tmp_path) == ["app.py"]
+
+
+def test_check_fix_reports_a_file_it_could_not_write(tmp_path, monkeypatch, capsys):
+    from async_lint import cli
+    from async_lint.fixes import write
+
+    path = tmp_path / "app.py"
+    path.write_bytes(BAD.encode())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(
+        write.os, "replace", lambda *a: (_ for _ in ()).throw(PermissionError(13, "denied"))
+    )
+    assert cli.main(["check", "--fix", "app.py"]) == 1  # the finding is still there
+    captured = capsys.readouterr()
+    assert "app.py: not fixed: [Errno 13] denied" in captured.err
+    assert "ASL101" in captured.out and "Fixed" not in captured.out
+    assert path.read_bytes() == BAD.encode()
+    assert os.listdir(tmp_path) == ["app.py"]
+
+
+def test_check_fix_leaves_a_file_that_changed_while_it_was_fixed(tmp_path, monkeypatch, capsys):
+    from async_lint import cli
+    from async_lint.fixes import apply
+
+    path = tmp_path / "app.py"
+    path.write_bytes(BAD.encode())
+    monkeypatch.chdir(tmp_path)
+    real = apply.fix_source
+
+    def edit_meanwhile(*args, **kwargs):
+        result = real(*args, **kwargs)
+        path.write_text("# edited by someone else\n")
+        return result
+
+    monkeypatch.setattr(cli, "fix_source", edit_meanwhile)
+    cli.main(["check", "--fix", "app.py"])
+    assert "changed on disk since it was read" in capsys.readouterr().err
+    assert path.read_text() == "# edited by someone else\n"
