@@ -400,3 +400,13 @@ def test_check_fix_leaves_a_file_that_changed_while_it_was_fixed(tmp_path, monke
     cli.main(["check", "--fix", "app.py"])
     assert "changed on disk since it was read" in capsys.readouterr().err
     assert path.read_text() == "# edited by someone else\n"
+
+
+def test_an_import_inside_the_function_is_reused():
+    source = "import time\nasync def f():\n    import asyncio\n    time.sleep(1)\n"
+    assert _fixed(source) == source.replace("time.sleep", "await asyncio.sleep")
+
+
+def test_an_import_further_down_the_function_is_not_relied_on():
+    source = "import time\nasync def f():\n    time.sleep(1)\n    import asyncio\n"
+    assert _fixed(source) == source

@@ -218,9 +218,19 @@ class ModuleContext:
             if found is not None and found[0] is bindings:  # not shadowed here
                 return spelled, ()
         module, _, last = qualified.rpartition(".")
-        if self.resolver.lookup(last, self.scope) is not None:
-            return None
-        return last, (f"from {module} import {last}" if module else f"import {last}",)
+        found = self.resolver.lookup(last, self.scope)
+        if found is None:
+            return last, (f"from {module} import {last}" if module else f"import {last}",)
+        bindings, scope = found
+        local = scope is self.scope.running
+        if all(
+            b.kind is Kind.IMPORT
+            and b.target == qualified
+            and (not local or b.reaches(self._step()))
+            for b in bindings
+        ):
+            return last, ()  # imported here already, in the function
+        return None
 
     # -- reporting ------------------------------------------------------------
 
