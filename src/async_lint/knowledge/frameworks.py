@@ -84,7 +84,7 @@ NO_FIX_TWINS = {
 }
 # A LlamaIndex query or chat engine made with `streaming=True` answers `aquery` /
 # `achat` with an AsyncStreamingResponse, whose `response_gen` is an async
-# generator: no fix in a module that mentions one of these.
+# generator: no fix for `query` / `chat` in a module that mentions one of these.
 LLAMA_INDEX_STREAMING_MARKERS = ("streaming", "response_gen", "print_response_stream")
 # A compiled LangGraph graph runs `ainvoke` through its checkpointer's async
 # methods, which the sync savers (`SqliteSaver`, `PostgresSaver`, ...) do not

@@ -100,7 +100,7 @@ class SyncMethodWithAsyncTwin(Rule):
     for`; google-genai `list` and mistralai's paged methods, whose pages
     are read with `async for` / `await`; mistralai's raw streamed responses
     (`files.download`) and calls passing `stream=` or `**kwargs`; LlamaIndex
-    calls in a module that mentions `streaming` or `response_gen` (a
+    `query` / `chat` in a module that mentions `streaming` or `response_gen` (a
     streaming engine's `aquery` answers with an async generator); compiled
     LangGraph graphs in a module that names a sync checkpointer
     (`SqliteSaver`, whose async methods are not implemented). Nor where
@@ -238,7 +238,7 @@ class SyncMethodWithAsyncTwin(Rule):
         if method in NO_FIX_TWINS.get(framework.name, ()) or method.startswith("stream"):
             return False
         source = self._source()
-        if framework.name == "LlamaIndex":
+        if framework.name == "LlamaIndex" and method in ("query", "chat"):  # engines'
             return not any(marker in source for marker in LLAMA_INDEX_STREAMING_MARKERS)
         if any(cls.startswith("langgraph.") for cls in callee.owner.types):
             savers = set(_SAVER.findall(source)) - ASYNC_CAPABLE_SAVERS
