@@ -74,6 +74,23 @@ FACTORIES = {
 
 TWIN_FUNCTIONS = {"agents.Runner.run_sync": "agents.Runner.run"}
 
+# Twins the ASL104 fix does not write, because the code that uses the result
+# would have to change too. LangChain's `astream` is iterated with `async for`;
+# LlamaIndex's `astream_chat` / `astream_complete` are awaited and give an async
+# generator (`async for`, or `async_response_gen()` on a chat engine's response).
+NO_FIX_TWINS = {
+    "LangChain": frozenset({"stream"}),
+    "LlamaIndex": frozenset({"stream_chat", "stream_complete"}),
+}
+# A LlamaIndex query or chat engine made with `streaming=True` answers `aquery` /
+# `achat` with an AsyncStreamingResponse, whose `response_gen` is an async
+# generator: no fix for `query` / `chat` in a module that mentions one of these.
+LLAMA_INDEX_STREAMING_MARKERS = ("streaming", "response_gen", "print_response_stream")
+# A compiled LangGraph graph runs `ainvoke` through its checkpointer's async
+# methods, which the sync savers (`SqliteSaver`, `PostgresSaver`, ...) do not
+# implement: no fix in a module that names a saver other than these.
+ASYNC_CAPABLE_SAVERS = frozenset({"InMemorySaver", "MemorySaver"})
+
 # mistralai: every method of every sub-SDK has a coroutine twin `<name>_async`
 # on the same object, except the methods named here (checked by crawling the
 # package): SDK plumbing, connector helpers, and `audio.sessions.init`, which
@@ -85,6 +102,19 @@ _MISTRAL_CLIENTS = (
 )
 SUFFIX_TWINS = dict.fromkeys(_MISTRAL_CLIENTS, "_async")
 SUFFIX_TWIN_EXCEPTIONS = frozenset({"dynamic_import", "http_client", "mcp_client", "init"})
+# Methods whose `_async` twin returns something read differently (checked by
+# crawling the package, tests/test_fix_asl104.py): event streams (`async for`),
+# raw streamed `httpx.Response`s (`await response.aread()`) and paged results
+# (whose `next()` becomes a coroutine). The ASL104 fix leaves them, and calls
+# passing `stream=` (`responses.create`, `audio.speech.complete`) or `**kwargs`.
+SUFFIX_TWIN_NO_FIX = frozenset({
+    "stream", "append_stream", "parse_stream", "restart_stream", "start_stream",
+    "get_stream_events", "stream_deployment_logs", "stream_workflow_execution_logs",
+    "generate_index_summary",
+    "do_request", "download", "get_sample_audio",
+    "list", "list_pages", "list_runs", "list_sessions", "list_versions", "list_organizations",
+    "list_workspaces", "get_schedules", "get_workflows", "search",
+})  # fmt: skip
 
 # google-genai: `client.<service>.<method>` has the twin `client.aio.<service>.<method>`.
 AIO_TWINS = {
@@ -94,6 +124,9 @@ AIO_TWINS = {
                    "operations"}),
     ),
 }  # fmt: skip
+# ... except these, and every `*_stream` method: `list` returns a pager
+# (`async for` over an AsyncPager), `generate_content_stream` an async iterator.
+AIO_TWIN_NO_FIX = frozenset({"list"})
 
 ALIASES = {
     "agents.run.Runner": "agents.Runner",

@@ -1,9 +1,24 @@
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import libcst as cst
 
+from async_lint.analysis.arguments import argument, forwards_arguments, literal
 from async_lint.analysis.values import Member, Ref
-from async_lint.rules.base import Rule
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan, Replace, insert_after, replace
+from async_lint.fixes.rewrites import awaited
+from async_lint.knowledge import Framework
+from async_lint.knowledge.frameworks import (
+    AIO_TWIN_NO_FIX,
+    ASYNC_CAPABLE_SAVERS,
+    LLAMA_INDEX_STREAMING_MARKERS,
+    NO_FIX_TWINS,
+    SUFFIX_TWIN_NO_FIX,
+)
+from async_lint.rules.base import FixAvailability, Rule
 
 
 class SyncMethodWithAsyncTwin(Rule):
@@ -69,13 +84,34 @@ class SyncMethodWithAsyncTwin(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is safe: call the twin and
-    `await` it. Streams (`stream` → `astream`) need `async for`, which is
-    not rewritten.
+    Safe: the call takes its twin and `await`, the receiver and the arguments
+    (and their comments) as they are: `llm.invoke(x)` → `await
+    llm.ainvoke(x)`, `batch` → `await abatch`, `query` → `await aquery`,
+    `Runner.run_sync(a, x)` → `await Runner.run(a, x)` (under any import
+    alias), `client.chat.complete(...)` → `await
+    client.chat.complete_async(...)`, `client.models.generate_content(...)`
+    → `await client.aio.models.generate_content(...)`. A call whose result
+    is used further is parenthesised: `(await llm.ainvoke(x)).content`.
+
+    No fix where the code using the result would have to change too:
+    streams (LangChain `stream`, LlamaIndex `stream_chat` /
+    `stream_complete`, mistralai `stream`, `*_stream` and the other methods
+    returning event streams, google-genai `*_stream`), which need `async
+    for`; google-genai `list` and mistralai's paged methods, whose pages
+    are read with `async for` / `await`; mistralai's raw streamed responses
+    (`files.download`) and calls passing `stream=` or `**kwargs`; LlamaIndex
+    `query` / `chat` in a module that mentions `streaming` or `response_gen` (a
+    streaming engine's `aquery` answers with an async generator); compiled
+    LangGraph graphs in a module that names a sync checkpointer
+    (`SqliteSaver`, whose async methods are not implemented). Nor where
+    `await` cannot go (a generator expression, an f-string), nor for a
+    method first taken into a name (`run = Runner.run_sync`).
     """
 
     code = "ASL104"
     name = "sync-method-with-async-twin"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
     summary = "a framework method (`invoke`, `query`, `complete`) whose async twin exists"
     valid = (
         "from langchain_openai import ChatOpenAI\nllm = ChatOpenAI()\nasync def f():\n"
@@ -108,25 +144,57 @@ class SyncMethodWithAsyncTwin(Rule):
                 self.report(
                     node,
                     f"`{callee.name}()` blocks the event loop; use `await {twin}(...)`",
+                    self._function_fix(node, callee.name, twin),
                 )
         elif isinstance(callee, Member):
-            found = self._twin(callee, node.func)
-            if found is not None and not self._is_fallback(node.func, found[0]):
-                twin, awaited = found
+            found = self._twin(callee, node)
+            if found is not None and not self._is_fallback(node.func, found.expression):
                 sync = self.ctx.code(node.func)
-                use = f"`await {twin}(...)`" if awaited else f"`async for ... in {twin}(...)`"
-                self.report(node, f"`{sync}()` blocks the event loop; use {use}")
+                twin = found.expression
+                use = f"`await {twin}(...)`" if found.awaited else f"`async for ... in {twin}(...)`"
+                fix = None
+                if found.edits is not None:
+                    awaiting = awaited(ctx, node)
+                    if awaiting is not None:
+                        fix = FixPlan(
+                            f"Call `{found.name}` and await it", (*awaiting, *found.edits)
+                        )
+                self.report(node, f"`{sync}()` blocks the event loop; use {use}", fix)
 
-    def _twin(self, callee: Member, func: cst.BaseExpression) -> tuple[str, bool] | None:
-        """The twin's expression as the user would write it, and whether it is awaited."""
+    def _function_fix(self, node: cst.Call, sync: str, twin: str) -> FixPlan | None:
+        """`Runner.run_sync(...)` -> `await Runner.run(...)`: the attribute renamed."""
+        func = node.func
+        module, _, name = sync.rpartition(".")
+        twin_module, _, twin_name = twin.rpartition(".")
+        if module != twin_module or not (
+            isinstance(func, cst.Attribute) and func.attr.value == name
+        ):
+            return None
+        awaiting = awaited(self.ctx, node)
+        if awaiting is None:
+            return None
+        return FixPlan(
+            f"Call `{twin_name}` and await it", (*awaiting, replace(func.attr, twin_name))
+        )
+
+    def _twin(self, callee: Member, call: cst.Call) -> _Twin | None:
+        """The twin as the user would write it, whether it is awaited, and the edits
+        that call it instead (None when the fix would not be the same program)."""
         knowledge = self.ctx.knowledge
+        func = call.func
         path, method = callee.path, callee.path[-1]
+        receiver = _receiver(func, 1, method)
         if len(path) == 1:
             framework = knowledge.framework_of(callee.owner.types)
             if framework is not None and method in framework.twins:
-                return self._on_receiver(
-                    func, 1, framework.twins[method]
-                ), method not in framework.streams
+                name = framework.twins[method]
+                fix = receiver is not None and self._framework_fix(framework, callee, method)
+                return _Twin(
+                    self._on_receiver(receiver, name),
+                    name,
+                    method not in framework.streams,
+                    _rename(func, name) if fix else None,
+                )
         for cls in callee.owner.types:
             suffix = knowledge.suffix_twins.get(cls)
             if suffix is not None and len(path) >= 2:
@@ -134,11 +202,47 @@ class SyncMethodWithAsyncTwin(Rule):
                     return None
                 if method in knowledge.suffix_twin_exceptions:
                     return None
-                return self._on_receiver(func, 1, f"{method}{suffix}"), True
+                name = f"{method}{suffix}"
+                fix = (
+                    receiver is not None
+                    and method not in SUFFIX_TWIN_NO_FIX
+                    and not forwards_arguments(call)
+                    and not _passes_stream(call)
+                )
+                return _Twin(
+                    self._on_receiver(receiver, name),
+                    name,
+                    True,
+                    _rename(func, name) if fix else None,
+                )
             aio = knowledge.aio_twins.get(cls)
             if aio is not None and len(path) == 2 and path[0] in aio[1]:
-                return self._on_receiver(func, 2, f"{aio[0]}.{'.'.join(path)}"), True
+                client = _receiver(func, 2, f"{path[0]}.{method}")
+                twin = f"{aio[0]}.{'.'.join(path)}"
+                fix = (
+                    client is not None
+                    and method not in AIO_TWIN_NO_FIX
+                    and not method.endswith("_stream")
+                )
+                return _Twin(
+                    self._on_receiver(client, twin, "client"),
+                    twin,
+                    True,
+                    (insert_after(client, f".{aio[0]}"),) if fix and client else None,
+                )
         return None
+
+    def _framework_fix(self, framework: Framework, callee: Member, method: str) -> bool:
+        """May a LangChain / LlamaIndex call take its twin's `await` form?"""
+        if method in NO_FIX_TWINS.get(framework.name, ()) or method.startswith("stream"):
+            return False
+        source = self.ctx.source
+        if framework.name == "LlamaIndex" and method in ("query", "chat"):  # engines'
+            return not any(marker in source for marker in LLAMA_INDEX_STREAMING_MARKERS)
+        if any(cls.startswith("langgraph.") for cls in callee.owner.types):
+            savers = set(_SAVER.findall(source)) - ASYNC_CAPABLE_SAVERS
+            return not any(not saver.startswith("Async") for saver in savers)
+        return True
 
     def _is_fallback(self, func: cst.BaseExpression, twin: str) -> bool:
         """Is this `self.complete(...)` inside `async def acomplete`, the twin itself?
@@ -160,10 +264,45 @@ class SyncMethodWithAsyncTwin(Rule):
             scope = scope.parent
         return False
 
-    def _on_receiver(self, func: cst.BaseExpression, strip: int, replacement: str) -> str:
-        """`<receiver>.<replacement>`, where the receiver is `func` minus `strip` attributes."""
-        expr = func
-        for _ in range(strip):
-            assert isinstance(expr, cst.Attribute)
-            expr = expr.value
-        return f"{self.ctx.code(expr)}.{replacement}"
+    def _on_receiver(
+        self, receiver: cst.BaseExpression | None, replacement: str, what: str = "object"
+    ) -> str:
+        """`<receiver>.<replacement>`, or `<object>.<replacement>` for a method taken
+        into a name first."""
+        if receiver is None:
+            return f"<{what}>.{replacement}"
+        return f"{self.ctx.code(receiver)}.{replacement}"
+
+
+_SAVER = re.compile(r"\b\w*Saver\b")
+
+
+@dataclass(frozen=True)
+class _Twin:
+    expression: str  # as the user would write it: `llm.ainvoke`
+    name: str  # the method written in place of the sync one: `ainvoke`, `aio.models.x`
+    awaited: bool  # else iterated with `async for`
+    edits: tuple[Replace, ...] | None  # None: no fix
+
+
+def _receiver(func: cst.BaseExpression, strip: int, attributes: str) -> cst.BaseExpression | None:
+    """What `func` is called on, when `func` spells `<receiver>.<attributes>`
+    (`strip` of them): not for a method taken into a name first."""
+    expr = func
+    for name in reversed(attributes.split(".")[-strip:]):
+        if not (isinstance(expr, cst.Attribute) and expr.attr.value == name):
+            return None
+        expr = expr.value
+    return expr
+
+
+def _rename(func: cst.BaseExpression, name: str) -> tuple[Replace, ...]:
+    """The edit that calls method `name` of the same receiver."""
+    assert isinstance(func, cst.Attribute)
+    return (replace(func.attr, name),)
+
+
+def _passes_stream(call: cst.Call) -> bool:
+    """`stream=` other than `False` (mistralai's `responses.create` then streams)."""
+    value = argument(call, "stream")
+    return value is not None and literal(value) is not False
