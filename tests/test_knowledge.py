@@ -258,3 +258,26 @@ def test_coroutine_methods_are_coroutines(cls, path):
 @pytest.mark.parametrize("cls, method", sorted(DEFAULT.task_methods))
 def test_task_methods_exist(cls, method):
     assert callable(getattr(_installed(cls), method, None)), f"{cls} has no {method}"
+
+
+DROP_INS = sorted((sync, c) for sync, c in DEFAULT.sync_clients.items() if c.drop_in and c.twin)
+
+
+@pytest.mark.parametrize("sync, client", DROP_INS, ids=lambda p: p if isinstance(p, str) else "")
+def test_drop_in_twins_enter_with_async_with(sync, client):
+    twin = _installed(client.twin)
+    assert client.async_with == hasattr(twin, "__aenter__"), f"{client.twin} async_with"
+
+
+@pytest.mark.parametrize("sync, client", DROP_INS, ids=lambda p: p if isinstance(p, str) else "")
+def test_drop_in_twins_take_the_same_arguments(sync, client):
+    """Every constructor parameter whose annotation differs in the twin is `sync_only`."""
+    ours = inspect.signature(_installed(sync).__init__).parameters
+    theirs = inspect.signature(_installed(client.twin).__init__).parameters
+    differ = {
+        name
+        for name, parameter in ours.items()
+        if name not in theirs or str(parameter.annotation) != str(theirs[name].annotation)
+    }
+    assert differ <= set(client.sync_only), f"{sync}: {sorted(differ - set(client.sync_only))}"
+    assert set(client.sync_only) <= set(ours), f"{sync}: no {set(client.sync_only) - set(ours)}"

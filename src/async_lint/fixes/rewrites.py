@@ -8,6 +8,7 @@ rewrite offers no fix.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -33,7 +34,14 @@ def await_parts(ctx: ModuleContext, node: cst.BaseExpression) -> tuple[str, str]
     """
     if not ctx.in_async_context:
         return None
-    chain = ctx.ancestors
+    return await_parts_in(ctx.ancestors, node)
+
+
+def await_parts_in(
+    chain: Sequence[cst.CSTNode], node: cst.BaseExpression
+) -> tuple[str, str] | None:
+    """`await_parts` for a node of the current async function that the traversal has
+    not reached: `chain` holds its ancestors, from the function down (`node` may end it)."""
     parent = chain[-2] if chain and chain[-1] is node else chain[-1] if chain else None
     for ancestor in reversed(chain):
         if isinstance(ancestor, cst.FunctionDef):

@@ -65,6 +65,11 @@ class SyncClient:
     drop_in: bool = False
     hint: str = ""
     display: str = ""  # how messages name an instance, when not by its class
+    # the twin is also entered with `async with` where the client is entered with `with`
+    async_with: bool = False
+    # constructor parameters that take sync objects (an HTTP client, a transport, a token
+    # provider) the twin does not accept: the ASL103 fix leaves a client given one alone
+    sync_only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,21 @@ HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "req
 # ASL103: sync clients -> their async form ------------------------------------
 
 
-def _drop_in(twin: str) -> SyncClient:
-    return SyncClient(twin, drop_in=True)
+def _drop_in(twin: str, *sync_only: str, async_with: bool = True) -> SyncClient:
+    return SyncClient(twin, drop_in=True, async_with=async_with, sync_only=sync_only)
+
+
+# Constructor parameters whose sync and async annotations differ (tests/test_knowledge.py
+# compares the signatures of the pinned SDKs): the ASL103 fix does not swap a client
+# given one, except a string (`api_key="..."`, `os.environ[...]`).
+_STAINLESS_SYNC_ONLY = {
+    "openai.OpenAI": ("api_key", "http_client"),
+    "openai.AzureOpenAI": ("api_key", "azure_ad_token_provider", "http_client"),
+    "openai.BedrockOpenAI": ("bedrock_token_provider", "http_client"),
+    "anthropic.Anthropic": ("credentials", "http_client"),
+    "anthropic.AnthropicFoundry": ("azure_ad_token_provider", "http_client"),
+    "anthropic.AnthropicGoogleCloud": ("token_provider", "http_client"),
+}
 
 
 _STAINLESS_SYNC = ("openai.OpenAI", "openai.AzureOpenAI", "openai.BedrockOpenAI",
@@ -81,25 +94,39 @@ _WEAVIATE = SyncClient(
 # A key is a class or the factory that makes one; the classes that factories
 # return are keys too, so that annotated parameters are recognised.
 SYNC_CLIENTS = {
-    **{name: _drop_in(name.replace(".", ".Async", 1)) for name in _STAINLESS_SYNC},
-    "cohere.Client": _drop_in("cohere.AsyncClient"),
-    "cohere.ClientV2": _drop_in("cohere.AsyncClientV2"),
-    "httpx.Client": _drop_in("httpx.AsyncClient"),
-    "httpx2.Client": _drop_in("httpx2.AsyncClient"),
+    **{name: _drop_in(name.replace(".", ".Async", 1),
+                      *_STAINLESS_SYNC_ONLY.get(name, ("http_client",)))
+       for name in _STAINLESS_SYNC},
+    "cohere.Client": _drop_in("cohere.AsyncClient", "httpx_client"),
+    "cohere.ClientV2": _drop_in("cohere.AsyncClientV2", "httpx_client"),
+    "httpx.Client": _drop_in("httpx.AsyncClient", "mounts", "transport", "event_hooks"),
+    "httpx2.Client": _drop_in("httpx2.AsyncClient", "mounts", "transport", "event_hooks"),
     "requests.Session": SyncClient(
         "aiohttp.ClientSession", hint="`aiohttp.ClientSession` or `httpx.AsyncClient`"
     ),
-    "niquests.Session": _drop_in("niquests.AsyncSession"),
+    "niquests.Session": _drop_in("niquests.AsyncSession", "resolver", "auth", "hooks", "app"),
     "urllib3.PoolManager": SyncClient(),
-    "redis.Redis": _drop_in("redis.asyncio.Redis"),
-    "redis.RedisCluster": _drop_in("redis.asyncio.RedisCluster"),
+    "redis.Redis": _drop_in(
+        "redis.asyncio.Redis", "db", "connection_pool", "retry", "retry_on_error",
+        "ssl_cert_reqs", "ssl_include_verify_flags", "ssl_exclude_verify_flags",
+        "ssl_validate_ocsp", "ssl_validate_ocsp_stapled", "ssl_ocsp_context",
+        "ssl_ocsp_expected_cert", "ssl_min_version", "redis_connect_func", "cache",
+        "cache_config", "oss_cluster_maint_notifications_handler",
+    ),
+    "redis.RedisCluster": _drop_in(
+        "redis.asyncio.RedisCluster", "host", "port", "retry", "load_balancing_strategy",
+        "url", "cache", "cache_config", "event_dispatcher", "policy_resolver",
+        "maint_notifications_config", "kwargs",
+    ),
     "pymongo.MongoClient": _drop_in("pymongo.AsyncMongoClient"),
-    "elasticsearch.Elasticsearch": _drop_in("elasticsearch.AsyncElasticsearch"),
+    "elasticsearch.Elasticsearch": _drop_in(
+        "elasticsearch.AsyncElasticsearch", "transport_class", "_transport"
+    ),
     "boto3.client": _BOTO3,
     "boto3.resource": _BOTO3_RESOURCE,
     "botocore.client.BaseClient": _BOTO3,
     "boto3.resources.base.ServiceResource": _BOTO3_RESOURCE,
-    "qdrant_client.QdrantClient": _drop_in("qdrant_client.AsyncQdrantClient"),
+    "qdrant_client.QdrantClient": _drop_in("qdrant_client.AsyncQdrantClient", async_with=False),
     "chromadb.HttpClient": _CHROMA,
     "chromadb.PersistentClient": SyncClient(),
     "chromadb.Client": SyncClient(),
@@ -108,7 +135,7 @@ SYNC_CLIENTS = {
     "chromadb.api.ClientAPI": SyncClient(),
     "chromadb.api.client.Client": SyncClient(),
     "chromadb.api.models.Collection.Collection": SyncClient(),
-    "pinecone.Pinecone": _drop_in("pinecone.AsyncPinecone"),
+    "pinecone.Pinecone": _drop_in("pinecone.AsyncPinecone", "grpc_scheme", "kwargs"),
     "pinecone.Index": SyncClient(
         "pinecone.AsyncIndex", hint="`pinecone.AsyncPinecone().IndexAsyncio(host=...)`"
     ),

@@ -60,8 +60,15 @@ _OPENAI = (
     ("completions", "create"), ("moderations", "create"), ("images", "generate"),
     ("audio", "speech", "create"), ("audio", "transcriptions", "create"), ("files", "create"),
     ("files", "delete"), ("close",),
+    ("chat", "completions", "parse"), ("chat", "completions", "retrieve"), ("responses", "parse"),
+    ("responses", "retrieve"), ("models", "retrieve"), ("files", "retrieve"),
+    ("batches", "create"), ("batches", "retrieve"), ("audio", "translations", "create"),
+    ("images", "edit"), ("vector_stores", "create"), ("fine_tuning", "jobs", "create"),
+    ("fine_tuning", "jobs", "retrieve"),
 )  # fmt: skip
-_ANTHROPIC = (("messages", "create"), ("messages", "count_tokens"), ("close",))
+_ANTHROPIC = (("messages", "create"), ("messages", "count_tokens"), ("messages", "parse"),
+              ("messages", "batches", "create"), ("messages", "batches", "retrieve"),
+              ("models", "retrieve"), ("beta", "messages", "create"), ("close",))  # fmt: skip
 _QDRANT = ("query_points", "upsert", "delete", "retrieve", "scroll", "create_collection",
            "delete_collection", "get_collections", "count", "close")  # fmt: skip
 

@@ -1,11 +1,26 @@
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import libcst as cst
 
 from async_lint.analysis.usage import receiver_call
 from async_lint.analysis.values import Instance, Member, Ref
+from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan, Replace, insert_after, insert_before, replace
+from async_lint.fixes.rewrites import await_parts_in
 from async_lint.knowledge import SyncClient
-from async_lint.rules.base import Rule
+from async_lint.rules.base import FixAvailability, Rule
+
+# Where a use of the client is not in the function's own code: `await` there would
+# not be in the function (or would make an async generator).
+_NESTED = (
+    cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp,
+    cst.GeneratorExp,
+)  # fmt: skip
+# What a sync-only constructor parameter may be given and still suit the twin: a string.
+_STRINGS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+_ENVIRONMENT = frozenset({"os.getenv", "os.environ.get", "os.environ"})
 
 
 class SyncClientInAsync(Rule):
@@ -73,15 +88,41 @@ class SyncClientInAsync(Rule):
     ```
 
     ## Fix safety
-    No automatic fix yet. The planned fix is safe and limited to clients
-    whose async twin is a drop-in (`OpenAI` → `AsyncOpenAI`, `httpx.Client`
-    → `httpx.AsyncClient`, `redis.Redis` → `redis.asyncio.Redis`, …) and
-    whose every use is in the same async function: swap the class and
-    `await` each call.
+    Safe, offered where the async twin is a drop-in and every use of the
+    client is in the async function that makes it. The class is swapped
+    for its twin (`OpenAI` → `AsyncOpenAI`, `Anthropic` → `AsyncAnthropic`,
+    `httpx.Client` → `httpx.AsyncClient`, `QdrantClient` →
+    `AsyncQdrantClient`, …), spelled through the module's imports
+    (`import openai` → `openai.AsyncOpenAI`, an existing `from openai
+    import AsyncOpenAI` is reused, else it is added), and each use gets
+    `await`, parenthesised when its result is used further
+    (`(await client.get(url)).json()`). Three shapes are fixed:
+    `client = OpenAI(...)` in the function, `with httpx.Client() as c:`
+    (which becomes `async with httpx.AsyncClient() as c:`, for twins that
+    are async context managers), and a call on the construction itself
+    (`await httpx.AsyncClient().get(url)`).
+
+    Every other mention of the name prevents the fix: the client returned,
+    yielded, passed to a function, stored, rebound, deleted, declared
+    `global`, used in a nested function, lambda or comprehension, or used
+    other than by calling a method the twin makes a coroutine
+    (`client.chat`, `with_options(...)`, `models.list()` pagers, httpx
+    `close()`, `stream(...)`). So does a call with `stream=` other than
+    `False` (or LLM SDK `**kwargs`, which may hold it): the twin returns
+    an async stream that needs `async for`. So does a constructor argument
+    the twin would not take: an HTTP client, transport, event hooks, token
+    provider or callable `api_key` (a string is fine), or `*args` /
+    `**kwargs`. Clients kept at module level, in `self` attributes or
+    received as parameters are used across functions: no fix. Nor is
+    there one when the twin's name is taken in the module, or for clients
+    whose async form is not a drop-in (`requests.Session`, `boto3`,
+    `chromadb`, `weaviate`, `pinecone.Index`).
     """
 
     code = "ASL103"
     name = "sync-client-in-async"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
     summary = "a sync SDK, HTTP, database or vector-store client used in async context"
     valid = (
         "from openai import AsyncOpenAI\nclient = AsyncOpenAI(timeout=30)\n"
@@ -102,6 +143,11 @@ class SyncClientInAsync(Rule):
         "import boto3\nasync def f():\n    s3 = boto3.client('s3')\n",
     )
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        # a use call of a client whose construction has a fix -> that fix
+        self._fixes: dict[cst.Call, FixPlan] = {}
+
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
         if not ctx.in_async_context or ctx.is_awaited(node):
@@ -114,6 +160,7 @@ class SyncClientInAsync(Rule):
                     node,
                     f"`{callee.name}` is a sync client: its calls block the event loop; "
                     f"{_advice(client, 'its calls')}",
+                    self._fix(node, client),
                 )
         elif isinstance(callee, Member):
             found = self._client_of(callee.owner)
@@ -126,6 +173,7 @@ class SyncClientInAsync(Rule):
                 node,
                 f"`{ctx.code(node.func)}()` calls the sync client `{client.display or cls}` and "
                 f"blocks the event loop; {_advice(client, 'it')}",
+                self._fixes.get(node),
             )
 
     def _client_of(self, owner: Instance) -> tuple[str, SyncClient] | None:
@@ -150,6 +198,164 @@ class SyncClientInAsync(Rule):
                 return callee.name in self.ctx.knowledge.sync_clients
             receiver = receiver_call(receiver)
         return False
+
+    # -- the fix: the async twin, and `await` on every use ---------------------
+
+    def _fix(self, construction: cst.Call, client: SyncClient) -> FixPlan | None:
+        """One plan for the construction and every use of the client in its function.
+
+        The plan is also kept for each use call, whose finding comes later in
+        the traversal: applied together, the shared edits are made once.
+        """
+        ctx = self.ctx
+        function = ctx.async_function
+        twin = client.twin
+        if not client.drop_in or twin is None or function is None:
+            return None
+        if ctx.scope.node is not function or not self._arguments_suit(construction, client):
+            return None
+        spelled = ctx.spelling(twin)
+        if spelled is None:
+            return None
+        spelling, imports = spelled
+        chain = list(ctx.ancestors)
+        edits: list[Replace] = [replace(construction.func, spelling)]
+        uses: list[cst.Call] = []
+        parent = chain[-2]
+        if isinstance(parent, cst.Attribute):  # `Client(...).x.y(...)`
+            use = _use_of(chain[:-1], construction)
+            found = None if use is None else self._awaiting(twin, *use)
+            if found is None:
+                return None
+            edits.extend(found)
+        else:
+            target = _bound_name(chain, construction, client)
+            if target is None:
+                return None
+            if isinstance(parent, cst.WithItem):
+                edits.insert(0, insert_before(chain[-3], "async "))
+            for occurrence in _occurrences([function], function.body, target.value):
+                if occurrence[-1] is target:
+                    continue
+                use = _use_of(occurrence[:-1], occurrence[-1])
+                if use is None or any(isinstance(n, _NESTED) for n in occurrence[1:]):
+                    return None
+                found = self._awaiting(twin, *use)
+                if found is None:
+                    return None
+                edits.extend(found)
+                uses.append(use[1][-1])
+        plan = FixPlan(f"Use `{twin}` and `await` its calls", tuple(edits), imports=imports)
+        self._fixes.update(dict.fromkeys(uses, plan))
+        return plan
+
+    def _arguments_suit(self, construction: cst.Call, client: SyncClient) -> bool:
+        """No argument the twin would not take: a sync HTTP client, transport or token
+        provider (a string is fine), or `*args`/`**kwargs` that may hold one."""
+        for arg in construction.args:
+            if arg.star:
+                return False
+            keyword = arg.keyword
+            if keyword and keyword.value in client.sync_only and not self._is_string(arg.value):
+                return False
+        return True
+
+    def _is_string(self, value: cst.BaseExpression) -> bool:
+        if isinstance(value, _STRINGS):
+            return True
+        if isinstance(value, cst.Call):
+            return self.ctx.qualified_name(value.func) in _ENVIRONMENT
+        if isinstance(value, cst.Subscript):
+            return self.ctx.qualified_name(value.value) == "os.environ"
+        return False
+
+    def _awaiting(
+        self, twin: str, path: tuple[str, ...], chain: Sequence[cst.CSTNode]
+    ) -> tuple[Replace, ...] | None:
+        """The edits that await the call ending `chain`, a coroutine method of the twin."""
+        call = chain[-1]
+        assert isinstance(call, cst.Call)
+        knowledge = self.ctx.knowledge
+        if (twin, path) not in knowledge.coroutine_methods:
+            return None
+        for arg in call.args:
+            if arg.star == "**" and twin in knowledge.llm_clients:
+                return None  # it may hold `stream=True`
+            streams = not (isinstance(arg.value, cst.Name) and arg.value.value == "False")
+            if arg.keyword is not None and arg.keyword.value == "stream" and streams:
+                return None  # an async stream is iterated with `async for`
+        parent = chain[-2]
+        if isinstance(parent, cst.Await) and parent.expression is call:
+            return ()
+        parts = await_parts_in(chain, call)
+        if parts is None:
+            return None
+        before, after = parts
+        return (insert_before(call, before), *((insert_after(call, after),) if after else ()))
+
+
+def _bound_name(
+    chain: Sequence[cst.CSTNode], construction: cst.Call, client: SyncClient
+) -> cst.Name | None:
+    """The name the construction is bound to, when it is one of the two shapes the
+    fix handles: `name = Client(...)` and `with Client(...) as name:` (a lone item)."""
+    parent = chain[-2]
+    if isinstance(parent, cst.Assign) and parent.value is construction:
+        if len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+            return parent.targets[0].target
+        return None
+    statement = chain[-3] if len(chain) > 2 else None
+    if (
+        isinstance(parent, cst.WithItem)
+        and parent.item is construction
+        and client.async_with
+        and isinstance(statement, cst.With)
+        and statement.asynchronous is None
+        and len(statement.items) == 1
+        and parent.asname is not None
+        and isinstance(parent.asname.name, cst.Name)
+    ):
+        return parent.asname.name
+    return None
+
+
+def _occurrences(
+    chain: list[cst.CSTNode], node: cst.CSTNode, name: str
+) -> Iterator[list[cst.CSTNode]]:
+    """The chains (from the function down) of every `name` in `node` that is a name
+    of a variable: not an attribute (`x.name`) or keyword (`f(name=1)`)."""
+    chain = [*chain, node]
+    if isinstance(node, cst.Name):
+        if node.value == name:
+            yield chain
+        return
+    for child in node.children:
+        if isinstance(node, cst.Attribute) and child is node.attr:
+            continue
+        if isinstance(node, cst.Arg) and child is node.keyword:
+            continue
+        yield from _occurrences(chain, child, name)
+
+
+def _use_of(
+    chain: Sequence[cst.CSTNode], receiver: cst.BaseExpression
+) -> tuple[tuple[str, ...], Sequence[cst.CSTNode]] | None:
+    """`receiver.x.y(...)`: the attribute path and the chain down to the call, when
+    `receiver` (whose ancestors `chain` holds) is the start of a method call."""
+    path: list[str] = []
+    expr: cst.BaseExpression = receiver
+    index = len(chain) - 1
+    while index > 0:
+        parent = chain[index]
+        if isinstance(parent, cst.Attribute) and parent.value is expr:
+            path.append(parent.attr.value)
+            expr = parent
+            index -= 1
+        elif isinstance(parent, cst.Call) and parent.func is expr and path:
+            return tuple(path), chain[: index + 1]
+        else:
+            return None
+    return None
 
 
 def _advice(client: SyncClient, what: str) -> str:
