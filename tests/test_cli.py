@@ -258,3 +258,14 @@ def test_absolute_paths_outside_cwd_are_shown_as_given(project, tmp_path_factory
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     result = run_cli("check", "-q", str(root / "bad.py"), cwd=elsewhere)
     assert result.stdout.startswith(f"{root / 'bad.py'}:4:5: ASL101")
+
+
+def test_readme_sample_output_is_what_the_examples_give():
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("$ async-lint check examples/\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in sample.splitlines() if line != "..."]
+    actual = run_cli("check", "examples/", cwd=root).stdout.splitlines()
+    assert shown and set(shown) <= set(actual)
