@@ -410,3 +410,14 @@ def test_an_import_inside_the_function_is_reused():
 def test_an_import_further_down_the_function_is_not_relied_on():
     source = "import time\nasync def f():\n    time.sleep(1)\n    import asyncio\n"
     assert _fixed(source) == source
+
+
+def test_suppressed_and_unselected_findings_are_not_fixed(tmp_path):
+    source = (
+        "import time\nasync def f():\n    time.sleep(1)  # noqa: ASL101\n"
+        "    return asyncio.get_event_loop()\nimport asyncio\n"
+    )
+    path = tmp_path / "a.py"
+    path.write_text(source)
+    run_cli("check", "--fix", "--select", "ASL101", "a.py", cwd=tmp_path)
+    assert path.read_text() == source
