@@ -123,3 +123,11 @@ def test_an_awaited_use_is_left_as_it_is():
 def test_a_client_never_used_is_swapped():
     source = HTTPX + "async def f():\n    c = httpx.Client(timeout=3)\n"
     assert "httpx.AsyncClient(timeout=3)" in fix_source(source, _lint).source
+
+
+def test_no_fix_when_the_name_also_means_something_else():
+    for source in (
+        "import httpx\nasync def f(c, u):\n    c.get(u)\n    c = httpx.Client()\n    return c.get(u)\n",
+        "import httpx\nasync def f(u):\n    c = None\n    c = httpx.Client()\n    return c.get(u)\n",
+    ):
+        assert fix_source(source, _lint).source == source

@@ -248,7 +248,6 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
         "from urllib.request import urlopen\nasync def f(u):\n    return urlopen(u, timeout=5).read()\n",
         "import subprocess\nasync def f():\n    return subprocess.Popen(['ls'])\n",
         "import os\nasync def f():\n    os.system('ls')\n",
-        "import anyio, requests\nasync def f(u):\n    requests.get(u, timeout=5)\n",
         "import requests\nasync def f(us):\n    return list(requests.get(u, timeout=5) for u in us)\n",
         "import requests\nasyncio = 1\nasync def f(u):\n    requests.get(u, timeout=5)\n",
         "import asyncio\nasync def f():\n    asyncio.run(g(), debug=True)\n",
@@ -421,3 +420,140 @@ def test_suppressed_and_unselected_findings_are_not_fixed(tmp_path):
     path.write_text(source)
     run_cli("check", "--fix", "--select", "ASL101", "a.py", cwd=tmp_path)
     assert path.read_text() == source
+
+
+# -- cases an adversarial review found ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "from typing import TYPE_CHECKING\nimport time\nif TYPE_CHECKING:\n    import asyncio\n"
+            "async def f():\n    time.sleep(1)\n",
+            None,
+            id="an import under TYPE_CHECKING is not there at run time",
+        ),
+        pytest.param(
+            "from typing import TYPE_CHECKING\nimport asyncio, time\nif TYPE_CHECKING:\n"
+            "    import trio\nasync def f():\n    time.sleep(1)\n",
+            "from typing import TYPE_CHECKING\nimport asyncio, time\nif TYPE_CHECKING:\n"
+            "    import trio\nasync def f():\n    await asyncio.sleep(1)\n",
+            id="nor does it choose the library",
+        ),
+        pytest.param(
+            "import time\nasync def f(x):\n    if x:\n        import asyncio\n    time.sleep(1)\n",
+            None,
+            id="an import in a branch may not have run",
+        ),
+        pytest.param(
+            "import time\nasync def f():\n    time.sleep(1)\ndef g():\n    global asyncio\n"
+            "    asyncio = 1\n",
+            None,
+            id="a global rebinding elsewhere",
+        ),
+        pytest.param(
+            "import time\nfrom helpers import *\nasync def f():\n    time.sleep(1)\n",
+            None,
+            id="a star import may rebind the added name",
+        ),
+        pytest.param(
+            '"""Doc."""; import time\nasync def f():\n    time.sleep(1)\n',
+            '"""Doc."""; import time\nimport asyncio\nasync def f():\n    await asyncio.sleep(1)\n',
+            id="the import goes after a docstring line with more on it",
+        ),
+        pytest.param(
+            '"""Doc."""\n@decorator\nclass X:\n    pass\nasync def f():\n    import time\n'
+            "    time.sleep(1)\n",
+            '"""Doc."""\nimport asyncio\n@decorator\nclass X:\n    pass\nasync def f():\n'
+            "    import time\n    await asyncio.sleep(1)\n",
+            id="the import goes before a decorator",
+        ),
+        pytest.param(
+            "import time\nasync def f(w, z):\n    return [[time.sleep(y) for y in z] for x in w]\n",
+            None,
+            id="no await in a nested comprehension (Python 3.10)",
+        ),
+        pytest.param(
+            "import time\nasync def f():\n    def g(a: time.sleep(2)):\n        pass\n"
+            "    x: time.sleep(1) = 3\n",
+            None,
+            id="no await in an annotation",
+        ),
+        pytest.param(
+            "import time\nasync def f():\n    (time  # why\n     .sleep)(1)\n",
+            None,
+            id="a fix that would remove a comment",
+        ),
+        pytest.param(
+            "import time\n# a\u2028b\nasync def f():\n    s = 'a\x0cb'\n    time.sleep(1)\n",
+            "import asyncio\nimport time\n# a\u2028b\nasync def f():\n    s = 'a\x0cb'\n"
+            "    await asyncio.sleep(1)\n",
+            id="form feeds and U+2028 are not line breaks",
+        ),
+        pytest.param(
+            "import asyncio\nimport trio\nasync def f():\n    return asyncio.run(g())\n",
+            None,
+            id="asyncio.run under trio",
+        ),
+    ],
+)
+def test_review_case(before, after):
+    assert _fixed(before, unsafe=True) == (before if after is None else after)
+
+
+def test_a_failing_fix_does_not_hold_back_the_others():
+    """Twelve good fixes and one that breaks the syntax: one run applies all twelve."""
+    names = [f"v{i}" for i in range(12)]
+
+    def lint(text: str) -> list[Diagnostic]:
+        found = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            at, end = Position(number, 0), Position(number, len(line))
+            if line in names:  # fixed by upper-casing the name
+                found.append(
+                    Diagnostic("m.py", at, "ASL303", line, end, _fix(Edit(at, end, line.upper())))
+                )
+            elif line == "broken":
+                found.append(Diagnostic("m.py", at, "ASL101", line, end, _fix(Edit(at, end, "(("))))
+        return found
+
+    source = "".join(f"{name}\n" for name in names) + "broken\n"
+    outcome = fix_source(source, lint)
+    assert outcome.source == source.upper().replace("BROKEN", "broken")
+    assert [(d.code, reason) for d, reason in outcome.failed] == [
+        ("ASL101", "the fixed code does not parse")
+    ]
+
+
+def test_a_symlink_is_fixed_through_to_its_target(tmp_path):
+    target = tmp_path / "real.py"
+    target.write_text(BAD.replace("\r\n", "\n"))
+    (tmp_path / "link.py").symlink_to("real.py")
+    run_cli("check", "--fix", "link.py", cwd=tmp_path)
+    assert (tmp_path / "link.py").is_symlink()
+    assert "await asyncio.sleep(1)" in target.read_text()
+
+
+def test_check_fix_on_stdin_keeps_the_encoding_and_bom(tmp_path):
+    import subprocess
+    import sys
+
+    for data in (
+        codecs.BOM_UTF8 + b"import time\nasync def f():\n    time.sleep(1)\n",
+        b"# -*- coding: latin-1 -*-\ns = '\xe9'\n",
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "async_lint", "check", "--fix", "-"],
+            input=data,
+            capture_output=True,
+            check=False,
+        )
+        assert result.stdout.startswith(data[:3])
+        assert engine.lint_source(result.stdout.decode("utf-8", "replace"), "x.py", SETTINGS)
+    assert result.stdout == data  # nothing to fix: the same bytes
+
+
+def test_a_noqa_on_any_line_of_a_shared_fix_holds_it_back():
+    source = "import httpx\nasync def f(u):\n    c = httpx.Client()  # noqa: ASL103\n    return c.get(u)\n"
+    assert _fixed(source) == source

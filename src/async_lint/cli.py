@@ -16,7 +16,7 @@ from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
 from async_lint.docs import catalog
 from async_lint.fixes.apply import fix_source
-from async_lint.fixes.write import WriteError, write_atomically
+from async_lint.fixes.write import WriteError, encode_like, write_atomically
 from async_lint.rules import REGISTRY
 from async_lint.sources import SourceError, decode
 
@@ -187,8 +187,9 @@ def _check(args: argparse.Namespace) -> int:
     changed = False
     if "-" in paths:
         name = args.stdin_filename or "-"
+        data = sys.stdin.buffer.read()
         try:
-            source = decode(sys.stdin.buffer.read())
+            source = decode(data)
         except SourceError as error:
             results.append(engine.unreadable(name, str(error), settings))
         else:
@@ -199,7 +200,9 @@ def _check(args: argparse.Namespace) -> int:
                 if args.diff:
                     sys.stdout.write(_diff(source, outcome.source, name))
                 else:
-                    sys.stdout.write(outcome.source)  # the fixed source, for editors
+                    # the fixed source, for editors, in the input's encoding (BOM included)
+                    sys.stdout.flush()
+                    sys.stdout.buffer.write(encode_like(data, outcome.source))
                 results.append(engine.Result(outcome.remaining, []))
             else:
                 results.append(engine.lint_source(source, name, settings))

@@ -12,8 +12,9 @@ import ast
 import functools
 import re
 import traceback
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -127,13 +128,32 @@ def _keep(
     enabled = set(codes)
     kept = [d for d in diagnostics if d.code in enabled or d.code == INTERNAL_ERROR]
     if apply_noqa and kept:
-        kept = noqa.filter_suppressed(kept, source)
+        suppressed = noqa.suppression(source)
+        kept = [
+            _without_fix_on(d, suppressed) if d.fix else d
+            for d in kept
+            if not suppressed(d.code, d.start.line)
+        ]
     return sorted(kept, key=lambda d: d.sort_key)
+
+
+def _without_fix_on(diagnostic: Diagnostic, suppressed) -> Diagnostic:
+    """A fix that edits a line whose `# noqa` suppresses its code is not offered:
+    the comment says to leave that line alone (one fix may span several findings)."""
+    assert diagnostic.fix is not None
+    for edit in diagnostic.fix.edits:
+        if edit.content.endswith("\n") and edit.start == edit.end:
+            continue  # an added import line
+        for line in range(edit.start.line, edit.end.line + 1):
+            if suppressed(diagnostic.code, line):
+                return replace(diagnostic, fix=None)
+    return diagnostic
 
 
 def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     seen: set[tuple[str, int]] = set()
+    comments: list[Position] | None = None  # where comments start, once a fix needs them
     diagnostics = []
     for finding in findings:
         if (finding.code, id(finding.node)) in seen:
@@ -145,20 +165,31 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
         else:
             start = Position(code_range.start.line, code_range.start.column)
             end = Position(code_range.end.line, code_range.end.column)
-        fix = _positioned(finding.fix, module, positions) if finding.fix else None
+        fix = None
+        if finding.fix is not None:
+            if comments is None:
+                comments = sorted(_start(positions[n]) for n in positions if type(n) is cst.Comment)
+            fix = _positioned(finding.fix, module, positions, comments)
         diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, fix))
     return diagnostics
 
 
-def _positioned(plan: FixPlan, module: cst.Module, positions) -> Fix:
-    """A rule's fix by node, as edits of the source text (imports included)."""
-    edits = [
-        Edit(_place(replace.start, positions), _place(replace.end, positions), replace.text)
-        for replace in plan.replacements
-    ]
+def _positioned(plan: FixPlan, module: cst.Module, positions, comments) -> Fix | None:
+    """A rule's fix by node, as edits of the source text (imports included); None
+    when an edit would remove a comment."""
+    edits = []
+    for planned in plan.replacements:
+        start, end = _place(planned.start, positions), _place(planned.end, positions)
+        if start < end and bisect_left(comments, start) < bisect_left(comments, end):
+            return None
+        edits.append(Edit(start, end, planned.text))
     if plan.imports:  # one edit, so that their order is the plan's
         edits.append(import_edit(module, positions, module.default_newline.join(plan.imports)))
     return Fix(plan.message, tuple(edits), plan.applicability)
+
+
+def _start(code_range) -> Position:
+    return Position(code_range.start.line, code_range.start.column)
 
 
 def _place(at: At, positions) -> Position:

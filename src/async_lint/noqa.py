@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from async_lint.diagnostics import Diagnostic
 
@@ -23,18 +23,23 @@ _SEPARATOR = re.compile(r"[,\s]")
 
 
 def filter_suppressed(diagnostics: Iterable[Diagnostic], source: str) -> list[Diagnostic]:
+    suppressed = suppression(source)
+    return [d for d in diagnostics if not suppressed(d.code, d.start.line)]
+
+
+def suppression(source: str) -> Callable[[str, int], bool]:
+    """`suppressed(code, line)`: does a `# noqa` suppress `code` on that line?"""
     # Python's lines: str.splitlines would also split at form feeds and U+2028.
     lines = io.StringIO(source).readlines()
     logical = _logical_lines(source, lines)
-    kept = []
-    for diagnostic in diagnostics:
-        line = diagnostic.start.line
+
+    def suppressed(code: str, line: int) -> bool:
         text = logical.get(line)
         if text is None:
             text = lines[line - 1] if 0 < line <= len(lines) else ""
-        if not is_suppressed(diagnostic.code, text):
-            kept.append(diagnostic)
-    return kept
+        return is_suppressed(code, text)
+
+    return suppressed
 
 
 def is_suppressed(code: str, text: str) -> bool:

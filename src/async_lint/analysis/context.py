@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+
+_REBINDING = re.compile(r"^[ \t]*(?:global|nonlocal|del)[ \t]+([^#\n;]+)", re.M)
 
 
 @dataclass(frozen=True)
@@ -190,8 +193,14 @@ class ModuleContext:
 
     @cached_property
     def async_library(self) -> str:
-        """The module's async library: trio or anyio when it imports one, else asyncio."""
-        imported = self.imported_modules
+        """The module's async library: trio or anyio when it imports one (not only
+        under `if TYPE_CHECKING:` or in a `try`), else asyncio."""
+        imported = {
+            binding.target.split(".", 1)[0]
+            for bindings in self.resolver.module_scope.bindings.values()
+            for binding in bindings
+            if binding.kind is Kind.IMPORT and binding.target and binding.direct
+        }
         return next((lib for lib in ("trio", "anyio") if lib in imported), "asyncio")
 
     def spelling(self, qualified: str) -> tuple[str, tuple[str, ...]] | None:
@@ -199,14 +208,18 @@ class ModuleContext:
         `asyncio`, or a name in one such as `openai.AsyncOpenAI`), and the import
         statements a fix must add for it.
 
-        An import the module already has is reused (`import asyncio as aio` ->
-        `aio`, `import openai` -> `openai.AsyncOpenAI`); otherwise the import is
-        added, unless the name it would bind is already taken here (None).
+        An import the module always makes is reused (`import asyncio as aio` ->
+        `aio`, `import openai` -> `openai.AsyncOpenAI`; not one under `if
+        TYPE_CHECKING:`); otherwise the import is added. None when the name it
+        would bind may mean something else here: bound otherwise, rebound by a
+        `global`, `nonlocal` or `del` anywhere, or possibly by a star import.
         """
+        rebound = self._rebound_names
         for name, bindings in self.resolver.module_scope.bindings.items():
-            target = bindings[0].target if len(bindings) == 1 else None
-            if bindings[0].kind is not Kind.IMPORT or target is None:
+            binding = bindings[0]
+            if len(bindings) != 1 or binding.kind is not Kind.IMPORT or not binding.direct:
                 continue
+            target = binding.target or ""
             rest = qualified.removeprefix(target + ".")
             if target == qualified:
                 spelled = name
@@ -215,22 +228,27 @@ class ModuleContext:
             else:
                 continue
             found = self.resolver.lookup(name, self.scope)
-            if found is not None and found[0] is bindings:  # not shadowed here
-                return spelled, ()
+            if found is not None and found[0] is bindings and name not in rebound:
+                return spelled, ()  # not shadowed here
         module, _, last = qualified.rpartition(".")
+        if last in rebound or self.resolver.module_scope.star_imports:
+            return None
         found = self.resolver.lookup(last, self.scope)
         if found is None:
             return last, (f"from {module} import {last}" if module else f"import {last}",)
         bindings, scope = found
-        local = scope is self.scope.running
-        if all(
-            b.kind is Kind.IMPORT
-            and b.target == qualified
-            and (not local or b.reaches(self._step()))
+        if scope is self.scope.running and all(
+            b.kind is Kind.IMPORT and b.target == qualified and b.direct and b.step < self._step()
             for b in bindings
         ):
-            return last, ()  # imported here already, in the function
+            return last, ()  # imported already, earlier in the function, unconditionally
         return None
+
+    @cached_property
+    def _rebound_names(self) -> frozenset[str]:
+        """Names that a `global`, `nonlocal` or `del` statement anywhere may rebind."""
+        statements = _REBINDING.findall(self.source)
+        return frozenset(name for text in statements for name in re.findall(r"\w+", text))
 
     # -- reporting ------------------------------------------------------------
 

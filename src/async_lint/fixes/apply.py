@@ -9,6 +9,7 @@ its fixes are tried one by one and the failing ones are dropped and reported.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import libcst as cst
 from async_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 
 MAX_PASSES = 10
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -62,9 +64,9 @@ class _LineOffsets:
     """Character offsets of (1-based line, 0-based column) positions."""
 
     def __init__(self, source: str) -> None:
-        self.starts = [0]
-        for line in source.splitlines(keepends=True):
-            self.starts.append(self.starts[-1] + len(line))
+        # Python's line breaks only: str.splitlines would also split at form feeds
+        # and U+2028, which libcst's positions do not count.
+        self.starts = [0] + [match.end() for match in _LINE_BREAK.finditer(source)]
 
     def of(self, position) -> int:
         return self.starts[min(position.line - 1, len(self.starts) - 1)] + position.column
@@ -73,9 +75,16 @@ class _LineOffsets:
 def fix_source(
     source: str, lint, *, unsafe: bool = False, max_passes: int = MAX_PASSES
 ) -> FixResult:
-    """Fix `source` to a fixed point. `lint(text)` returns its diagnostics."""
+    """Fix `source` to a fixed point. `lint(text)` returns its diagnostics.
+
+    When a pass as a whole fails its checks, each of its fixes is tried
+    alone: those that fail are dropped (and reported once), and the pass is
+    tried again without them. Fixes that each pass alone but not together
+    are applied one per pass.
+    """
     result = FixResult(source)
     rejected: set[tuple[str, str, tuple[Edit, ...]]] = set()
+    reported: set[tuple[str, str, str, str]] = set()
     diagnostics = lint(source)
     for _ in range(max_passes):
         fixable = [
@@ -89,16 +98,28 @@ def fix_source(
             break
         kept = _try(result.source, diagnostics, fixable, lint)
         if kept is None:  # the pass as a whole fails: one fix at a time
+            alone = []
             for diagnostic in fixable:
                 single = _try(result.source, diagnostics, [diagnostic], lint)
-                if single is None:
-                    rejected.add(_identity(diagnostic))
-                    result.failed.append((diagnostic, _why(result.source, diagnostic, lint)))
+                if single is not None:
+                    alone.append(single)
                     continue
-                kept = single
+                rejected.add(_identity(diagnostic))
+                reason = _why(result.source, diagnostic, lint)
+                key = (
+                    diagnostic.code,
+                    diagnostic.message,
+                    reason,
+                    _line(result.source, diagnostic),
+                )
+                if key not in reported:
+                    reported.add(key)
+                    result.failed.append((diagnostic, reason))
+            if not alone:
                 break
-            if kept is None:
-                break
+            if len(alone) < len(fixable):
+                continue  # again, without the fixes that fail
+            kept = alone[0]
         text, applied, diagnostics = kept
         result.source = text
         result.fixed.extend(applied)
@@ -110,6 +131,12 @@ def fix_source(
             )
     result.remaining = diagnostics
     return result
+
+
+def _line(source: str, diagnostic: Diagnostic) -> str:
+    """The text of the finding's line, which names it across passes better than its number."""
+    lines = _LINE_BREAK.split(source)
+    return lines[diagnostic.start.line - 1].strip() if diagnostic.start.line <= len(lines) else ""
 
 
 def _try(source: str, before: list[Diagnostic], fixable: list[Diagnostic], lint):

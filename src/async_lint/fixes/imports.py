@@ -20,7 +20,9 @@ def import_edit(
         else:
             break
     if preamble < len(module.body):
-        where = positions[module.body[preamble]].start
+        first = module.body[preamble]
+        decorators = getattr(first, "decorators", ())
+        where = positions[decorators[0] if decorators else first].start
         return Edit(Position(where.line, 0), Position(where.line, 0), f"{statement}{newline}")
     if preamble == 0:  # an empty module (or comments only)
         return Edit(Position(1, 0), Position(1, 0), f"{statement}{newline}")
@@ -29,9 +31,9 @@ def import_edit(
 
 
 def _is_docstring(statement: cst.CSTNode) -> bool:
+    """The line holds the module docstring, as its first statement (`'Doc.'; x = 1`)."""
     return (
         isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
         and isinstance(statement.body[0], cst.Expr)
         and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
     )

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from async_lint.analysis.context import ModuleContext
 
 # An `await` inside these is not the same program: a generator expression
-# becomes an async generator, and an f-string or lambda cannot hold one here.
-_NO_AWAIT = (cst.GeneratorExp, cst.FormattedString, cst.Lambda)
+# becomes an async generator; an f-string, a lambda or an annotation cannot hold one.
+_NO_AWAIT = (cst.GeneratorExp, cst.FormattedString, cst.Lambda, cst.Annotation)
+# Before Python 3.11 a comprehension nested in another cannot hold an `await`.
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp)
 
 
 def await_parts(ctx: ModuleContext, node: cst.BaseExpression) -> tuple[str, str] | None:
@@ -43,11 +45,15 @@ def await_parts_in(
     """`await_parts` for a node of the current async function that the traversal has
     not reached: `chain` holds its ancestors, from the function down (`node` may end it)."""
     parent = chain[-2] if chain and chain[-1] is node else chain[-1] if chain else None
+    comprehensions = 0
     for ancestor in reversed(chain):
         if isinstance(ancestor, cst.FunctionDef):
             break
         if isinstance(ancestor, _NO_AWAIT):
             return None
+        comprehensions += isinstance(ancestor, _COMPREHENSIONS)
+    if comprehensions > 1:
+        return None
     if node.lpar:  # its own parentheses hold the await (positions exclude them)
         return "await ", ""
     if (isinstance(parent, (cst.Attribute, cst.Subscript)) and parent.value is node) or (
@@ -83,34 +89,41 @@ def opening_parenthesis(ctx: ModuleContext, call: cst.Call) -> Replace | None:
 def offload(ctx: ModuleContext, call: cst.Call) -> FixPlan | None:
     """`func(*args, **kwargs)` -> `await asyncio.to_thread(func, *args, **kwargs)`.
 
-    In a module that uses trio or anyio, `await <lib>.to_thread.run_sync(func,
-    *args)`, which takes no keyword arguments: calls with some get no fix.
-    Unsafe: the call then runs in another thread, concurrently with the loop.
+    In a module that uses trio or anyio, whose `to_thread.run_sync` passes no
+    keyword arguments, a call with arguments becomes `await
+    trio.to_thread.run_sync(functools.partial(func, *args, **kwargs))`, so that
+    another fix may still add one (`timeout=`). Unsafe: the call then runs in
+    another thread, concurrently with the loop.
     """
     library = ctx.async_library
-    keywords = any(arg.keyword is not None or arg.star == "**" for arg in call.args)
-    if library != "asyncio" and keywords:
-        return None
+    partial = library != "asyncio" and bool(call.args)
     runner = "to_thread" if library == "asyncio" else "to_thread.run_sync"
     spelled = ctx.spelling(library)
+    wrapper = ctx.spelling("functools") if partial else ("", ())
     paren = opening_parenthesis(ctx, call)
-    if spelled is None or paren is None:
+    if spelled is None or wrapper is None or paren is None:
         return None
     name, imports = spelled
-    prefix = awaited(ctx, call, f"{name}.{runner}(")
-    if prefix is None:
+    functools, more_imports = wrapper
+    parts = await_parts(ctx, call)
+    if parts is None:
         return None
+    before, after = parts
+    opening = f"{name}.{runner}(" + (f"{functools}.partial(" if partial else "")
+    closing = (")" if partial else "") + after
     if call.args:
         gap = ctx.module.code_for_node(call.whitespace_before_args)
         separator = "," if gap else ", "
     else:
         separator = ""
-    edits = (*prefix, Replace(paren.start, paren.end, separator))
+    edits = [insert_before(call, before + opening), Replace(paren.start, paren.end, separator)]
+    if closing:
+        edits.append(insert_after(call, closing))
     return FixPlan(
         f"Run it in a worker thread with `await {library}.{runner}()`",
-        edits,
+        tuple(edits),
         Applicability.UNSAFE,
-        imports,
+        (*imports, *more_imports),
     )
 
 

@@ -24,8 +24,10 @@ def write_atomically(path: str, original: bytes, text: str) -> None:
 
     The new content goes to a temporary file in the same directory, which
     then takes the file's place in one rename: a crash leaves either the old
-    file or the new one, never half of each. The file's permissions are kept.
+    file or the new one, never half of each. The file's permissions are kept,
+    and a symbolic link stays a link: its target is what gets replaced.
     """
+    path = os.path.realpath(path)
     data = encode_like(original, text)
     with open(path, "rb") as handle:
         if handle.read() != original:

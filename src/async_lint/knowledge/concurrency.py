@@ -69,6 +69,10 @@ _OPENAI = (
 _ANTHROPIC = (("messages", "create"), ("messages", "count_tokens"), ("messages", "parse"),
               ("messages", "batches", "create"), ("messages", "batches", "retrieve"),
               ("models", "retrieve"), ("beta", "messages", "create"), ("close",))  # fmt: skip
+_GROQ = (("chat", "completions", "create"), ("embeddings", "create"),
+         ("audio", "transcriptions", "create"))  # fmt: skip
+_TOGETHER = (("embeddings", "create"), ("images", "generate"))  # its chat `create` is overloaded
+_COHERE = ("chat", "embed", "rerank")
 _QDRANT = ("query_points", "upsert", "delete", "retrieve", "scroll", "create_collection",
            "delete_collection", "get_collections", "count", "close")  # fmt: skip
 
@@ -86,6 +90,9 @@ COROUTINE_METHODS = frozenset({
     *(("openai.AsyncOpenAI", path) for path in _OPENAI),
     *(("openai.AsyncAzureOpenAI", path) for path in _OPENAI),
     *(("anthropic.AsyncAnthropic", path) for path in _ANTHROPIC),
+    *(("groq.AsyncGroq", path) for path in _GROQ),
+    *(("together.AsyncTogether", path) for path in _TOGETHER),
+    *((cls, (m,)) for cls in ("cohere.AsyncClient", "cohere.AsyncClientV2") for m in _COHERE),
     *(("qdrant_client.AsyncQdrantClient", (m,)) for m in _QDRANT),
 })  # fmt: skip
 

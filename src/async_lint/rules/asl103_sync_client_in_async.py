@@ -232,11 +232,17 @@ class SyncClientInAsync(Rule):
             target = _bound_name(chain, construction, client)
             if target is None:
                 return None
+            if len(ctx.scope.bindings.get(target.value, ())) != 1:
+                return None  # a parameter, or bound again: other objects by that name
             if isinstance(parent, cst.WithItem):
                 edits.insert(0, insert_before(chain[-3], "async "))
+            made = False
             for occurrence in _occurrences([function], function.body, target.value):
                 if occurrence[-1] is target:
+                    made = True
                     continue
+                if not made:
+                    return None  # a use before the client is made is of something else
                 use = _use_of(occurrence[:-1], occurrence[-1])
                 if use is None or any(isinstance(n, _NESTED) for n in occurrence[1:]):
                     return None

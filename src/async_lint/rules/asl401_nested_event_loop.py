@@ -48,7 +48,8 @@ class NestedEventLoop(Rule):
     already running instead of failing. Other forms (`asyncio.Runner`,
     `anyio.run`, `trio.run`, extra arguments such as `debug=True`, an
     argument that is not a call) get none, and so does a call with a comment
-    in the text the fix would remove.
+    in the text the fix would remove, and any call in a module that uses trio
+    or anyio, where the coroutine may belong to another event loop.
     """
 
     code = "ASL401"
@@ -100,6 +101,8 @@ class NestedEventLoop(Rule):
         and only when no comment would be lost with the removed text."""
         if len(node.args) != 1 or node.args[0].keyword or node.args[0].star:
             return None
+        if self.ctx.async_library != "asyncio":
+            return None  # under trio the asyncio coroutine cannot simply be awaited
         coroutine = node.args[0].value
         if not isinstance(coroutine, cst.Call):
             return None

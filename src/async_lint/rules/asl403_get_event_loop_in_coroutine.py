@@ -38,12 +38,13 @@ class GetEventLoopInCoroutine(Rule):
     ## Fix safety
     Safe: `asyncio.get_event_loop()` becomes `asyncio.get_running_loop()`
     (through the module's own alias); inside a coroutine both return the
-    running loop.
+    running loop. When the name `asyncio` means something else where the call
+    stands (a parameter, a module-level variable), there is no fix.
     """
 
     code = "ASL403"
     name = "get-event-loop-in-coroutine"
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
     fix_safety = Applicability.SAFE
     summary = "`asyncio.get_event_loop()` in async context"
     valid = (
