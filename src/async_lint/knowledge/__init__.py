@@ -127,6 +127,7 @@ class SyncHook:
 
     sync: str
     twin: str
+    entry: str  # the public async method that reaches it: `ainvoke`, `aretrieve`
     fallback: str = "executor"
     also: tuple[str, ...] = ()
 

@@ -134,29 +134,31 @@ AIO_TWIN_NO_FIX = frozenset({"list"})
 # subclass is matched against the most derived base listed here, so each entry
 # names all the hooks of that base (checked against the installed packages in
 # tests/test_knowledge.py).
-_CHAT_GENERATE = SyncHook("_generate", "_agenerate")
+_CHAT_GENERATE = SyncHook("_generate", "_agenerate", "ainvoke")
 SYNC_HOOKS = {
     "langchain_core.retrievers.BaseRetriever": (
-        SyncHook("_get_relevant_documents", "_aget_relevant_documents"),
+        SyncHook("_get_relevant_documents", "_aget_relevant_documents", "ainvoke"),
     ),
-    "langchain_core.tools.BaseTool": (SyncHook("_run", "_arun"),),
+    "langchain_core.tools.BaseTool": (SyncHook("_run", "_arun", "ainvoke"),),
     "langchain_core.language_models.BaseChatModel": (_CHAT_GENERATE,),
     # its `_generate` calls `_call`; there is no `_acall`
     "langchain_core.language_models.SimpleChatModel": (
-        SyncHook("_call", "_agenerate"), _CHAT_GENERATE,
+        SyncHook("_call", "_agenerate", "ainvoke"), _CHAT_GENERATE,
     ),
-    "langchain_core.language_models.BaseLLM": (SyncHook("_generate", "_agenerate"),),
+    "langchain_core.language_models.BaseLLM": (_CHAT_GENERATE,),
     # its `_agenerate` calls `_acall`, which runs `_call` in an executor
-    "langchain_core.language_models.LLM": (SyncHook("_call", "_acall", also=("_agenerate",)),),
+    "langchain_core.language_models.LLM": (
+        SyncHook("_call", "_acall", "ainvoke", also=("_agenerate",)),
+    ),
     # LlamaIndex's default `_aretrieve` / `acustom_query` call the sync hook on the loop
     "llama_index.core.base.base_retriever.BaseRetriever": (
-        SyncHook("_retrieve", "_aretrieve", "loop"),
+        SyncHook("_retrieve", "_aretrieve", "aretrieve", "loop"),
     ),
     "llama_index.core.base.base_query_engine.BaseQueryEngine": (
-        SyncHook("_query", "_aquery", "abstract"),
+        SyncHook("_query", "_aquery", "aquery", "abstract"),
     ),
     "llama_index.core.query_engine.CustomQueryEngine": (
-        SyncHook("custom_query", "acustom_query", "loop"),
+        SyncHook("custom_query", "acustom_query", "aquery", "loop"),
     ),
 }  # fmt: skip
 
