@@ -48,6 +48,9 @@ CLAIMED = sorted(
         *DEFAULT.gather_iterable,
         *DEFAULT.limiters,
         *DEFAULT.not_fanning,
+        *DEFAULT.offload_functions,
+        *DEFAULT.async_forms,
+        *DEFAULT.sync_hooks,
         *DEFAULT.batchers,
         *DEFAULT.same_length,
         *DEFAULT.coroutine_functions,
@@ -281,3 +284,59 @@ def test_drop_in_twins_take_the_same_arguments(sync, client):
     }
     assert differ <= set(client.sync_only), f"{sync}: {sorted(differ - set(client.sync_only))}"
     assert set(client.sync_only) <= set(ours), f"{sync}: no {set(client.sync_only) - set(ours)}"
+
+
+@pytest.mark.parametrize("base", sorted(DEFAULT.sync_hooks))
+def test_sync_hooks_fall_back_as_documented(base):
+    """Each base has both hooks, and its default async twin does what the table says:
+    runs the sync hook (or what calls it) in an executor, calls it on the loop, or
+    is abstract."""
+    cls = _installed(base)
+    for hook in DEFAULT.sync_hooks[base]:
+        assert callable(getattr(cls, hook.sync)), f"{base}.{hook.sync}"
+        twin = getattr(cls, hook.twin)
+        assert _is_async(twin), f"{base}.{hook.twin} is not a coroutine function"
+        for also in hook.also:
+            assert _is_async(getattr(cls, also)), f"{base}.{also}"
+        assert hasattr(cls, hook.entry), f"{base}.{hook.entry}"
+        source = inspect.getsource(inspect.unwrap(twin))
+        if hook.fallback == "abstract":
+            assert getattr(twin, "__isabstractmethod__", False), f"{base}.{hook.twin}"
+            continue
+        assert not getattr(twin, "__isabstractmethod__", False), f"{base}.{hook.twin}"
+        # the sync hook, or the method that calls it (`SimpleChatModel._generate`
+        # calls `_call`; its `_agenerate` runs `_generate`)
+        called = [
+            hook.sync,
+            *(
+                m
+                for m in ("_generate",)
+                if f"self.{hook.sync}(" in inspect.getsource(getattr(cls, m, lambda: None))
+            ),
+        ]
+        assert any(f"self.{name}" in source for name in called), f"{base}.{hook.twin}"
+        if hook.fallback == "executor":
+            assert "run_in_executor" in source, f"{base}.{hook.twin} does not use an executor"
+        else:
+            assert "run_in_executor" not in source and "to_thread" not in source
+
+
+@pytest.mark.parametrize("name", sorted(DEFAULT.offload_functions))
+def test_offload_functions_take_the_callable_first(name):
+    target = _installed(name)
+    parameters = list(inspect.signature(target).parameters)
+    assert parameters[DEFAULT.offload_functions[name]] in ("func", "function", "sync_fn")
+
+
+def test_run_in_executor_takes_the_callable_second():
+    import asyncio
+
+    parameters = list(inspect.signature(asyncio.AbstractEventLoop.run_in_executor).parameters)
+    assert parameters[1 + DEFAULT.offload_methods["run_in_executor"]] == "func"
+
+
+def test_niquests_async_forms_are_coroutines():
+    for name, form in DEFAULT.async_forms.items():
+        if name.startswith("niquests."):
+            twin = form.split("`await ")[1].split("(")[0]
+            assert _is_async(_installed(twin)), twin

@@ -115,6 +115,24 @@ class Framework:
 
 
 @dataclass(frozen=True)
+class SyncHook:
+    """A method a framework base class asks subclasses to implement (ASL603).
+
+    `twin` is its async counterpart; when a subclass overrides only `sync`,
+    the base's default `twin` runs it in a thread-pool executor
+    (`fallback="executor"`) or calls it on the event loop (`"loop"`), or is
+    abstract (`"abstract"`). Defining any of `twin`, *`also`* keeps the
+    async path native (LangChain's `LLM` also calls `_agenerate`).
+    """
+
+    sync: str
+    twin: str
+    entry: str  # the public async method that reaches it: `ainvoke`, `aretrieve`
+    fallback: str = "executor"
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """The merged view the analysis and the rules consult."""
 
@@ -172,6 +190,15 @@ class Knowledge:
     gather_iterable: frozenset[str] = frozenset()
     limiters: frozenset[str] = frozenset()
     not_fanning: frozenset[str] = frozenset()  # futures, sleeps, thread-pool offloads
+    # thread-pool offloads (ASL601, ASL602): function, or method name on any
+    # receiver -> the position of the callable they run
+    offload_functions: Mapping[str, int] = field(default_factory=dict)
+    offload_methods: Mapping[str, int] = field(default_factory=dict)
+    # sync functions with a native async form (ASL601) -> that form, for a message
+    async_forms: Mapping[str, str] = field(default_factory=dict)
+    # framework base classes -> the sync hooks whose default async twin runs them
+    # in an executor or on the loop (ASL603)
+    sync_hooks: Mapping[str, tuple[SyncHook, ...]] = field(default_factory=dict)
     batchers: frozenset[str] = frozenset()
     same_length: frozenset[str] = frozenset()
     # coroutine functions and (class, attribute path) coroutine methods (ASL303)
@@ -296,6 +323,10 @@ def build(
         gather_iterable=concurrency.GATHER_ITERABLE,
         limiters=concurrency.LIMITERS | frozenset(extra_limiters),
         not_fanning=concurrency.NOT_FANNING,
+        offload_functions=concurrency.OFFLOAD_FUNCTIONS,
+        offload_methods=concurrency.OFFLOAD_METHODS,
+        async_forms={**stdlib.ASYNC_FORMS, **http.ASYNC_FORMS},
+        sync_hooks=frameworks.SYNC_HOOKS,
         batchers=concurrency.BATCHERS,
         same_length=concurrency.SAME_LENGTH,
         coroutine_functions=concurrency.COROUTINE_FUNCTIONS,

@@ -20,12 +20,26 @@ TASK_METHODS = {
 GATHER_STARRED = frozenset({"asyncio.gather"})
 GATHER_ITERABLE = frozenset({"asyncio.wait", "asyncio.as_completed"})
 
+# Calls that run a sync callable in a worker thread, and the position of the
+# callable among their arguments (ASL601, ASL602; ASL301 does not count them as
+# fan-out). The callable runs off the event loop: passing `time.sleep` is not a
+# call in async context, while the other arguments are evaluated on the loop.
+OFFLOAD_FUNCTIONS = {
+    "asyncio.to_thread": 0,
+    "anyio.to_thread.run_sync": 0,
+    "trio.to_thread.run_sync": 0,
+    "starlette.concurrency.run_in_threadpool": 0,
+}
+# `loop.run_in_executor(executor, func, *args)` is matched by its name on any
+# receiver: the loop is reached in too many ways (`get_running_loop()`, a
+# parameter, `self.loop`) to track, and no other API uses the name.
+OFFLOAD_METHODS = {"run_in_executor": 1}
+
 # What fans out nothing worth limiting: a future that already runs
 # (`wrap_future`), a sleep, or work on a thread pool, which is bounded by the
-# pool's size (`to_thread`; `loop.run_in_executor` is matched on any receiver).
+# pool's size (the offloads above).
 NOT_FANNING = frozenset({
-    "asyncio.wrap_future", "asyncio.sleep", "asyncio.to_thread", "anyio.sleep",
-    "anyio.to_thread.run_sync", "trio.sleep", "trio.to_thread.run_sync",
+    "asyncio.wrap_future", "asyncio.sleep", "anyio.sleep", "trio.sleep", *OFFLOAD_FUNCTIONS,
 })  # fmt: skip
 
 # `async with limiter:` or `await limiter.acquire()` bounds how many run at once.
@@ -123,4 +137,6 @@ ALIASES = {
     "asyncio.queues.Queue": "asyncio.Queue",
     "asyncio.PriorityQueue": "asyncio.Queue",
     "asyncio.LifoQueue": "asyncio.Queue",
+    "asyncio.threads.to_thread": "asyncio.to_thread",
+    "fastapi.concurrency.run_in_threadpool": "starlette.concurrency.run_in_threadpool",
 }

@@ -6,7 +6,7 @@ the async form beside the sync one (`complete_async`, `client.aio.models`).
 tests/test_knowledge.py checks every twin against the installed packages.
 """
 
-from async_lint.knowledge import Framework
+from async_lint.knowledge import Framework, SyncHook
 
 _RUNNABLE = "langchain_core.runnables.Runnable"
 _COMPILED_GRAPH = "langgraph.graph.state.CompiledStateGraph"
@@ -128,8 +128,53 @@ AIO_TWINS = {
 # (`async for` over an AsyncPager), `generate_content_stream` an async iterator.
 AIO_TWIN_NO_FIX = frozenset({"list"})
 
+# Framework base classes whose subclasses implement a sync hook, and whose
+# default async twin of it runs the sync one in a thread-pool executor, or
+# calls it on the event loop (ASL603). Keyed by the base's public name; a
+# subclass is matched against the most derived base listed here, so each entry
+# names all the hooks of that base (checked against the installed packages in
+# tests/test_knowledge.py).
+_CHAT_GENERATE = SyncHook("_generate", "_agenerate", "ainvoke")
+SYNC_HOOKS = {
+    "langchain_core.retrievers.BaseRetriever": (
+        SyncHook("_get_relevant_documents", "_aget_relevant_documents", "ainvoke"),
+    ),
+    "langchain_core.tools.BaseTool": (SyncHook("_run", "_arun", "ainvoke"),),
+    "langchain_core.language_models.BaseChatModel": (_CHAT_GENERATE,),
+    # its `_generate` calls `_call`; there is no `_acall`
+    "langchain_core.language_models.SimpleChatModel": (
+        SyncHook("_call", "_agenerate", "ainvoke"), _CHAT_GENERATE,
+    ),
+    "langchain_core.language_models.BaseLLM": (_CHAT_GENERATE,),
+    # its `_agenerate` calls `_acall`, which runs `_call` in an executor
+    "langchain_core.language_models.LLM": (
+        SyncHook("_call", "_acall", "ainvoke", also=("_agenerate",)),
+    ),
+    # LlamaIndex's default `_aretrieve` / `acustom_query` call the sync hook on the loop
+    "llama_index.core.base.base_retriever.BaseRetriever": (
+        SyncHook("_retrieve", "_aretrieve", "aretrieve", "loop"),
+    ),
+    "llama_index.core.base.base_query_engine.BaseQueryEngine": (
+        SyncHook("_query", "_aquery", "aquery", "abstract"),
+    ),
+    "llama_index.core.query_engine.CustomQueryEngine": (
+        SyncHook("custom_query", "acustom_query", "aquery", "loop"),
+    ),
+}  # fmt: skip
+
 ALIASES = {
     "agents.run.Runner": "agents.Runner",
+    "langchain_core.tools.base.BaseTool": "langchain_core.tools.BaseTool",
+    **{f"langchain_core.language_models.chat_models.{name}":
+       f"langchain_core.language_models.{name}" for name in ("BaseChatModel", "SimpleChatModel")},
+    **{f"langchain_core.language_models.llms.{name}": f"langchain_core.language_models.{name}"
+       for name in ("BaseLLM", "LLM")},
+    "llama_index.core.retrievers.BaseRetriever":
+        "llama_index.core.base.base_retriever.BaseRetriever",
+    "llama_index.core.query_engine.BaseQueryEngine":
+        "llama_index.core.base.base_query_engine.BaseQueryEngine",
+    "llama_index.core.query_engine.custom.CustomQueryEngine":
+        "llama_index.core.query_engine.CustomQueryEngine",
     "mistralai.azure.client.sdk.MistralAzure": "mistralai.azure.client.MistralAzure",
     "mistralai.gcp.client.sdk.MistralGCP": "mistralai.gcp.client.MistralGCP",
     **{f"langchain_core.runnables.base.{name}": f"langchain_core.runnables.{name}"
@@ -138,5 +183,23 @@ ALIASES = {
 # Import paths of older major versions that users still write: mistralai 1.x
 # exported `Mistral` from the top-level package (2.x made it a namespace
 # package). The knowledge test cannot import them from the pinned SDKs.
-LEGACY_ALIASES = {"mistralai.Mistral": "mistralai.client.Mistral"}
+# LangChain 0.x re-exported the base classes from `langchain` (langchain 1.0
+# keeps `langchain.tools.BaseTool`), and LlamaIndex < 0.10 was one package
+# without `core`.
+_LLAMA_RETRIEVER = "llama_index.core.base.base_retriever.BaseRetriever"
+LEGACY_ALIASES = {
+    "mistralai.Mistral": "mistralai.client.Mistral",
+    "langchain.schema.BaseRetriever": "langchain_core.retrievers.BaseRetriever",
+    "langchain.schema.retriever.BaseRetriever": "langchain_core.retrievers.BaseRetriever",
+    "langchain.retrievers.BaseRetriever": "langchain_core.retrievers.BaseRetriever",
+    "langchain.tools.BaseTool": "langchain_core.tools.BaseTool",
+    "langchain.tools.base.BaseTool": "langchain_core.tools.BaseTool",
+    "langchain.chat_models.base.BaseChatModel": "langchain_core.language_models.BaseChatModel",
+    "langchain.chat_models.base.SimpleChatModel": "langchain_core.language_models.SimpleChatModel",
+    "langchain.llms.base.BaseLLM": "langchain_core.language_models.BaseLLM",
+    "langchain.llms.base.LLM": "langchain_core.language_models.LLM",
+    "llama_index.retrievers.BaseRetriever": _LLAMA_RETRIEVER,
+    "llama_index.core.base_retriever.BaseRetriever": _LLAMA_RETRIEVER,
+    "llama_index.query_engine.CustomQueryEngine": "llama_index.core.query_engine.CustomQueryEngine",
+}
 ALIASES.update(LEGACY_ALIASES)

@@ -20,6 +20,22 @@ FUNCTIONS = {
     "http.client.HTTPSConnection": _HTTP,
 }
 
+# The native async form of the functions a worker thread can run (ASL601).
+# requests has none of its own: the async clients of httpx and niquests take
+# the same calls. `httpx.stream` (a context manager) is not offloaded whole.
+_ASYNC_CLIENT_CALL = (
+    "`await client.{verb}(...)` on an `httpx.AsyncClient` or `niquests.AsyncSession`"
+)
+ASYNC_FORMS = {
+    **{f"requests.{verb}": _ASYNC_CLIENT_CALL.format(verb=verb) for verb in _VERBS},
+    **{f"niquests.{verb}": f"`await niquests.a{verb}(...)`" for verb in _VERBS},
+    **{
+        f"{module}.{verb}": f"`await client.{verb}(...)` on an `{module}.AsyncClient`"
+        for module in ("httpx", "httpx2")
+        for verb in _VERBS
+    },
+}
+
 # The same functions under the submodules that define them.
 ALIASES = {
     **{f"requests.api.{verb}": f"requests.{verb}" for verb in _VERBS},

@@ -219,3 +219,6 @@ NESTED_LOOP_PATCHES = frozenset({"nest_asyncio"})
 
 # Where ASL101 points: the sleep of the async library the module already uses.
 ASYNC_SLEEPS = {"trio": "trio.sleep", "anyio": "anyio.sleep", "asyncio": "asyncio.sleep"}
+# The native async form of a function a worker thread can run (ASL601);
+# `{sleep}` is the module's async library's sleep.
+ASYNC_FORMS = {"time.sleep": "`await {sleep}()`"}

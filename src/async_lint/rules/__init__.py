@@ -23,6 +23,9 @@ from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCo
 from async_lint.rules.asl501_http_call_without_timeout import HttpCallWithoutTimeout
 from async_lint.rules.asl502_timeout_disabled import TimeoutDisabled
 from async_lint.rules.asl503_llm_client_default_timeout import LlmClientDefaultTimeout
+from async_lint.rules.asl601_offload_with_async_twin import OffloadWithAsyncTwin
+from async_lint.rules.asl602_thread_offload import ThreadOffload
+from async_lint.rules.asl603_sync_only_override import SyncOnlyOverride
 from async_lint.rules.base import Rule
 
 _RULES: tuple[type[Rule], ...] = (
@@ -45,6 +48,9 @@ _RULES: tuple[type[Rule], ...] = (
     HttpCallWithoutTimeout,
     TimeoutDisabled,
     LlmClientDefaultTimeout,
+    OffloadWithAsyncTwin,
+    ThreadOffload,
+    SyncOnlyOverride,
 )
 
 REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in _RULES}

@@ -158,7 +158,8 @@ class Guards:
     def fans_out(self, spawned: cst.BaseExpression) -> bool:
         """False for what starts nothing worth limiting: futures, sleeps, thread-pool work."""
         target = spawned.func if isinstance(spawned, cst.Call) else spawned
-        if isinstance(target, cst.Attribute) and target.attr.value == "run_in_executor":
+        offload_methods = self.ctx.knowledge.offload_methods
+        if isinstance(target, cst.Attribute) and target.attr.value in offload_methods:
             return False  # bounded by the executor's workers
         callee = self.ctx.resolve(target)
         if not (isinstance(callee, Ref) and callee.definition is None):

@@ -9,7 +9,7 @@ from async_lint.analysis.values import Instance, Member, Ref
 from async_lint.diagnostics import Applicability
 from async_lint.fixes.plan import FixPlan, Replace, insert_after, insert_before, replace
 from async_lint.fixes.rewrites import await_parts_in
-from async_lint.knowledge import SyncClient
+from async_lint.knowledge import Knowledge, SyncClient
 from async_lint.rules.base import FixAvailability, Rule
 
 # Where a use of the client is not in the function's own code: `await` there would
@@ -177,17 +177,10 @@ class SyncClientInAsync(Rule):
             )
 
     def _client_of(self, owner: Instance) -> tuple[str, SyncClient] | None:
-        for cls in owner.types:
-            client = self.ctx.knowledge.sync_clients.get(cls)
-            if client is not None:
-                return cls, client
-        return None
+        return client_of(self.ctx.knowledge, owner)
 
     def _does_no_io(self, cls: str, path: tuple[str, ...]) -> bool:
-        knowledge = self.ctx.knowledge
-        if cls in knowledge.lazy_subresources and len(path) == 1 and path[0][:1].isupper():
-            return True
-        return any(path[: len(local)] == local for local in knowledge.local_calls.get(cls, ()))
+        return does_no_io(self.ctx.knowledge, cls, path)
 
     def _starts_at_construction(self, node: cst.Call) -> bool:
         """`OpenAI().with_options(timeout=5).models.list()`: a chain on a new client."""
@@ -362,6 +355,22 @@ def _use_of(
         else:
             return None
     return None
+
+
+def client_of(knowledge: Knowledge, owner: Instance) -> tuple[str, SyncClient] | None:
+    """The sync client class among an instance's types, and its knowledge entry."""
+    for cls in owner.types:
+        client = knowledge.sync_clients.get(cls)
+        if client is not None:
+            return cls, client
+    return None
+
+
+def does_no_io(knowledge: Knowledge, cls: str, path: tuple[str, ...]) -> bool:
+    """Does calling `path` of a `cls` client only configure, build or close?"""
+    if cls in knowledge.lazy_subresources and len(path) == 1 and path[0][:1].isupper():
+        return True
+    return any(path[: len(local)] == local for local in knowledge.local_calls.get(cls, ()))
 
 
 def _advice(client: SyncClient, what: str) -> str:

@@ -18,6 +18,7 @@ from async_lint.knowledge.frameworks import (
     NO_FIX_TWINS,
     SUFFIX_TWIN_NO_FIX,
 )
+from async_lint.rules._twins import async_twin, is_fallback
 from async_lint.rules.base import FixAvailability, Rule
 
 
@@ -148,7 +149,7 @@ class SyncMethodWithAsyncTwin(Rule):
                 )
         elif isinstance(callee, Member):
             found = self._twin(callee, node)
-            if found is not None and not self._is_fallback(node.func, found.expression):
+            if found is not None and not is_fallback(ctx, node.func, found.expression):
                 sync = self.ctx.code(node.func)
                 twin = found.expression
                 use = f"`await {twin}(...)`" if found.awaited else f"`async for ... in {twin}(...)`"
@@ -180,57 +181,31 @@ class SyncMethodWithAsyncTwin(Rule):
     def _twin(self, callee: Member, call: cst.Call) -> _Twin | None:
         """The twin as the user would write it, whether it is awaited, and the edits
         that call it instead (None when the fix would not be the same program)."""
-        knowledge = self.ctx.knowledge
-        func = call.func
-        path, method = callee.path, callee.path[-1]
-        receiver = _receiver(func, 1, method)
-        if len(path) == 1:
-            framework = knowledge.framework_of(callee.owner.types)
-            if framework is not None and method in framework.twins:
-                name = framework.twins[method]
-                fix = receiver is not None and self._framework_fix(framework, callee, method)
-                return _Twin(
-                    self._on_receiver(receiver, name),
-                    name,
-                    method not in framework.streams,
-                    _rename(func, name) if fix else None,
-                )
-        for cls in callee.owner.types:
-            suffix = knowledge.suffix_twins.get(cls)
-            if suffix is not None and len(path) >= 2:
-                if method.startswith("_") or method.endswith(suffix):
-                    return None
-                if method in knowledge.suffix_twin_exceptions:
-                    return None
-                name = f"{method}{suffix}"
-                fix = (
-                    receiver is not None
-                    and method not in SUFFIX_TWIN_NO_FIX
-                    and not forwards_arguments(call)
-                    and not _passes_stream(call)
-                )
-                return _Twin(
-                    self._on_receiver(receiver, name),
-                    name,
-                    True,
-                    _rename(func, name) if fix else None,
-                )
-            aio = knowledge.aio_twins.get(cls)
-            if aio is not None and len(path) == 2 and path[0] in aio[1]:
-                client = _receiver(func, 2, f"{path[0]}.{method}")
-                twin = f"{aio[0]}.{'.'.join(path)}"
-                fix = (
-                    client is not None
-                    and method not in AIO_TWIN_NO_FIX
-                    and not method.endswith("_stream")
-                )
-                return _Twin(
-                    self._on_receiver(client, twin, "client"),
-                    twin,
-                    True,
-                    (insert_after(client, f".{aio[0]}"),) if fix and client else None,
-                )
-        return None
+        found = async_twin(self.ctx, callee, call.func)
+        if found is None:
+            return None
+        func, method, receiver = call.func, callee.path[-1], found.receiver
+        if found.kind == "framework":
+            assert found.framework is not None
+            fix = receiver is not None and self._framework_fix(found.framework, callee, method)
+            edits = _rename(func, found.name) if fix else None
+        elif found.kind == "suffix":
+            fix = (
+                receiver is not None
+                and method not in SUFFIX_TWIN_NO_FIX
+                and not forwards_arguments(call)
+                and not _passes_stream(call)
+            )
+            edits = _rename(func, found.name) if fix else None
+        else:  # `client.models.x` -> `client.aio.models.x`
+            fix = (
+                receiver is not None
+                and method not in AIO_TWIN_NO_FIX
+                and not method.endswith("_stream")
+            )
+            prefix = found.name.partition(".")[0]
+            edits = (insert_after(receiver, f".{prefix}"),) if fix and receiver else None
+        return _Twin(found.expression, found.name, found.awaited, edits)
 
     def _framework_fix(self, framework: Framework, callee: Member, method: str) -> bool:
         """May a LangChain / LlamaIndex call take its twin's `await` form?"""
@@ -244,35 +219,6 @@ class SyncMethodWithAsyncTwin(Rule):
             return not any(not saver.startswith("Async") for saver in savers)
         return True
 
-    def _is_fallback(self, func: cst.BaseExpression, twin: str) -> bool:
-        """Is this `self.complete(...)` inside `async def acomplete`, the twin itself?
-
-        Frameworks implement a default async twin by calling the sync method:
-        the fix belongs in the subclass that overrides only the sync one.
-        """
-        if not (
-            isinstance(func, cst.Attribute)
-            and isinstance(func.value, cst.Name)
-            and func.value.value == "self"
-        ):
-            return False
-        scope = self.ctx.scope
-        while scope is not None:  # also from a generator nested in the twin
-            node = scope.node
-            if isinstance(node, cst.FunctionDef) and twin == f"self.{node.name.value}":
-                return node.asynchronous is not None
-            scope = scope.parent
-        return False
-
-    def _on_receiver(
-        self, receiver: cst.BaseExpression | None, replacement: str, what: str = "object"
-    ) -> str:
-        """`<receiver>.<replacement>`, or `<object>.<replacement>` for a method taken
-        into a name first."""
-        if receiver is None:
-            return f"<{what}>.{replacement}"
-        return f"{self.ctx.code(receiver)}.{replacement}"
-
 
 _SAVER = re.compile(r"\b\w*Saver\b")
 
@@ -283,17 +229,6 @@ class _Twin:
     name: str  # the method written in place of the sync one: `ainvoke`, `aio.models.x`
     awaited: bool  # else iterated with `async for`
     edits: tuple[Replace, ...] | None  # None: no fix
-
-
-def _receiver(func: cst.BaseExpression, strip: int, attributes: str) -> cst.BaseExpression | None:
-    """What `func` is called on, when `func` spells `<receiver>.<attributes>`
-    (`strip` of them): not for a method taken into a name first."""
-    expr = func
-    for name in reversed(attributes.split(".")[-strip:]):
-        if not (isinstance(expr, cst.Attribute) and expr.attr.value == name):
-            return None
-        expr = expr.value
-    return expr
 
 
 def _rename(func: cst.BaseExpression, name: str) -> tuple[Replace, ...]:
