@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from async_lint import __version__, engine, output
+from async_lint.analysis.modules import module_name_for
+from async_lint.analysis.project import ProjectIndex
 from async_lint.config import ConfigError, Settings, check_selector, find_config, load_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
@@ -182,41 +184,52 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args, paths)
 
     fixing = args.fix or args.diff
-    results: list[engine.Result] = []
-    fixed: list[Diagnostic] = []
-    changed = False
+    files = list(
+        discover([p for p in paths if p != "-"], settings, force_exclude=args.force_exclude)
+    )
+    run = _Run(settings, files)
+    stdin: tuple[bytes, str, str] | None = None  # data, source, name
+    results: list[tuple[str | None, str, engine.Result]] = []  # file (None: stdin), display
     if "-" in paths:
         name = args.stdin_filename or "-"
         data = sys.stdin.buffer.read()
         try:
             source = decode(data)
         except SourceError as error:
-            results.append(engine.unreadable(name, str(error), settings))
+            results.append((None, name, engine.unreadable(name, str(error), settings)))
         else:
-            if fixing:
-                outcome = _fix(source, name, None, settings, args.unsafe_fixes)
-                fixed += outcome.fixed
-                changed |= outcome.source != source
-                if args.diff:
-                    sys.stdout.write(_diff(source, outcome.source, name))
-                else:
-                    # the fixed source, for editors, in the input's encoding (BOM included)
-                    sys.stdout.flush()
-                    sys.stdout.buffer.write(encode_like(data, outcome.source))
-                results.append(engine.Result(outcome.remaining, []))
-            else:
-                results.append(engine.lint_source(source, name, settings))
-    files = [path for path in paths if path != "-"]
-    for file in discover(files, settings, force_exclude=args.force_exclude):
+            stdin = (data, source, name)
+            results.append((None, name, run.first_pass(source=source, display=name)))
+    for file in files:
         display = _display(file)
-        result = engine.lint_file(file, settings, display=display)
-        if fixing and any(d.fix is not None for d in result.diagnostics):
-            result, done = _fix_file(file, display, settings, args)
+        results.append((file, display, run.first_pass(file=file, display=display)))
+    for _, _, result in results:
+        run.index_module(result)
+    results = [
+        (file, display, engine.complete(result, run.index)) for file, display, result in results
+    ]
+
+    fixed: list[Diagnostic] = []
+    changed = False
+    if fixing:
+        for index, (file, display, result) in enumerate(results):
+            if not any(output.fixable(d, args.unsafe_fixes) for d in result.diagnostics):
+                continue
+            if file is not None:
+                result, done = _fix_file(file, display, run, args)
+            elif stdin is not None:
+                result, done = _fix_stdin(*stdin, run, args)
+                stdin = None  # written
+            else:
+                continue
+            results[index] = (file, display, result)
             fixed += done
             changed |= bool(done)
-        results.append(result)
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
-    tracebacks = [text for r in results for text in r.tracebacks]
+    if stdin is not None and args.fix and not args.diff:
+        sys.stdout.buffer.write(stdin[0])  # nothing to fix: the source as it came
+    results_only = [result for _, _, result in results]
+    diagnostics = sorted((d for r in results_only for d in r.diagnostics), key=lambda d: d.sort_key)
+    tracebacks = [text for r in results_only for text in r.tracebacks]
 
     if args.verbose:
         for text in tracebacks:
@@ -235,35 +248,75 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def _fix(source: str, display: str, path: str | None, settings: Settings, unsafe: bool):
-    def lint(text: str) -> list[Diagnostic]:
-        return engine.lint_source(text, display, settings, path=path).diagnostics
+class _Run:
+    """The files of one run, linted as one project: the transitive rules (ASL110,
+    ASL402) follow calls into every module of the run."""
 
-    outcome = fix_source(source, lint, unsafe=unsafe)
+    def __init__(self, settings: Settings, files: list[str]) -> None:
+        self.settings = settings
+        self.index = ProjectIndex()
+        tops = {module_name_for(file)[0].partition(".")[0] for file in files}
+        self.modules = frozenset(tops | {"__main__"})
+
+    def first_pass(self, *, display: str, file: str | None = None, source: str | None = None):
+        """A module's findings, with those that wait for the index left pending."""
+        options = {"defer": True, "project_modules": self.modules}
+        if file is not None:
+            return engine.lint_file(file, self.settings, display=display, **options)
+        assert source is not None
+        return engine.lint_source(source, display, self.settings, **options)
+
+    def index_module(self, result: engine.Result) -> None:
+        if result.summary is not None:
+            self.index.add(result.summary)
+
+    def lint(self, text: str, display: str, path: str | None) -> list[Diagnostic]:
+        """Lint a new version of one module against the rest of the project."""
+        return engine.lint_source(
+            text, display, self.settings, path=path, project=self.index,
+            project_modules=self.modules,
+        ).diagnostics  # fmt: skip
+
+
+def _fix(source: str, display: str, path: str | None, run: _Run, unsafe: bool):
+    outcome = fix_source(source, lambda text: run.lint(text, display, path), unsafe=unsafe)
     for diagnostic, reason in outcome.failed:
         where = f"{display}:{diagnostic.start.line}:{diagnostic.start.display_column}"
         print(f"async-lint: fix of {diagnostic.code} at {where} dropped: {reason}", file=sys.stderr)
     return outcome
 
 
+def _fix_stdin(
+    data: bytes, source: str, name: str, run: _Run, args: argparse.Namespace
+) -> tuple[engine.Result, list[Diagnostic]]:
+    """Fix standard input: print the diff, or the fixed source in the input's encoding."""
+    outcome = _fix(source, name, None, run, args.unsafe_fixes)
+    if args.diff:
+        sys.stdout.write(_diff(source, outcome.source, name))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode_like(data, outcome.source))  # BOM included
+    return engine.Result(outcome.remaining, []), outcome.fixed
+
+
 def _fix_file(
-    file: str, display: str, settings: Settings, args: argparse.Namespace
+    file: str, display: str, run: _Run, args: argparse.Namespace
 ) -> tuple[engine.Result, list[Diagnostic]]:
     """Fix one file (or print its diff); the findings that remain, and those fixed."""
     with open(file, "rb") as handle:
         original = handle.read()
     source = decode(original)
-    outcome = _fix(source, display, file, settings, args.unsafe_fixes)
+    outcome = _fix(source, display, file, run, args.unsafe_fixes)
     if outcome.source == source:
         return engine.Result(outcome.remaining, []), []
     if args.diff:
         sys.stdout.write(_diff(source, outcome.source, display))
-        return engine.lint_source(source, display, settings, path=file), outcome.fixed
+        return engine.Result(run.lint(source, display, file), []), outcome.fixed
     try:
         write_atomically(file, original, outcome.source)
     except (OSError, WriteError) as error:
         print(f"async-lint: {display}: not fixed: {error}", file=sys.stderr)
-        return engine.lint_source(source, display, settings, path=file), []
+        return engine.Result(run.lint(source, display, file), []), []
     return engine.Result(outcome.remaining, []), outcome.fixed
 
 

@@ -14,14 +14,16 @@ import re
 import traceback
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from async_lint import noqa
-from async_lint.analysis.context import Finding, ModuleContext
+from async_lint.analysis.context import BLOCKING_CODES, LOOP_CODES, Finding, ModuleContext
 from async_lint.analysis.modules import module_name_for
+from async_lint.analysis.project import BLOCKING, LOOPS, ProjectIndex
+from async_lint.analysis.summary import ModuleSummary
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
 from async_lint.fixes.imports import import_edit
@@ -45,16 +47,32 @@ _STATEMENTS = frozenset({
 
 PARSE_ERROR = "ASL000"
 INTERNAL_ERROR = "ASL999"
+# Rules whose findings wait for the project index; ASL402's chains end at event loops.
+TRANSITIVE_CODES = frozenset({"ASL110", "ASL402"})
+LOOP_RULES = frozenset({"ASL402"})
+SUMMARIZED_CODES = BLOCKING_CODES | LOOP_CODES
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A finding that waits for the project index (ASL110, ASL402): reported only if
+    one of `callees` turns out to block or to start an event loop."""
+
+    diagnostic: Diagnostic  # its message is written once the chain is known
+    callees: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Result:
     diagnostics: list[Diagnostic]
     tracebacks: list[str]  # of internal errors, printed by --verbose
+    summary: ModuleSummary | None = None  # for the project index, when a rule needs it
+    pending: list[Pending] = field(default_factory=list)
 
 
-def lint_file(path: str, settings: Settings, display: str | None = None) -> Result:
-    """Lint one file from disk; unreadable or undecodable files become ASL000."""
+def lint_file(path: str, settings: Settings, display: str | None = None, **options) -> Result:
+    """Lint one file from disk; unreadable or undecodable files become ASL000.
+    `options` are those of `lint_source`."""
     display = display or path
     try:
         with open(path, "rb") as handle:
@@ -63,7 +81,7 @@ def lint_file(path: str, settings: Settings, display: str | None = None) -> Resu
     except (OSError, SourceError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return unreadable(display, reason, settings)
-    return lint_source(source, display, settings, path=path)
+    return lint_source(source, display, settings, path=path, **options)
 
 
 def unreadable(filename: str, reason: str, settings: Settings) -> Result:
@@ -80,8 +98,18 @@ def lint_source(
     *,
     path: str | None = None,
     apply_noqa: bool = True,
+    project: ProjectIndex | None = None,
+    project_modules: frozenset[str] | None = None,
+    defer: bool = False,
 ) -> Result:
-    """Lint source text. `path` locates the module in its package (defaults to filename)."""
+    """Lint source text. `path` locates the module in its package (defaults to filename).
+
+    The transitive rules (ASL110, ASL402) follow calls into the functions of
+    `project` (an index of the run's other modules; by default none, so only
+    this module's own) whose top-level packages are `project_modules` (by
+    default this module's). With `defer`, their findings are left pending in
+    the result for `complete()` to decide once every module is summarised.
+    """
     codes = settings.enabled_codes(filename)
     try:
         module = cst.parse_module(source)
@@ -96,20 +124,55 @@ def lint_source(
         diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {error}")
         return Result(_keep([diagnostic], source, codes, apply_noqa), [])
 
-    rules = [REGISTRY[code] for code in sorted(codes) if code in REGISTRY]
     module_name, package = module_name_for(path or filename)
-    ctx = ModuleContext(module, source, filename, settings, module_name, package)
+    summarize = bool(codes & TRANSITIVE_CODES)
+    # The blocking rules also say what sync functions block on, for the summary;
+    # findings of codes that are not enabled are dropped by `_keep`.
+    running = codes | SUMMARIZED_CODES if summarize else codes
+    rules = [REGISTRY[code] for code in sorted(running) if code in REGISTRY]
+    roots = project_modules or frozenset({module_name.partition(".")[0]})
+    ctx = ModuleContext(
+        module, source, filename, settings, module_name, package, roots if summarize else None
+    )
     traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _handlers(rule)])
+    pending: list[Pending] = []
     try:
         module.visit(traversal)
-        diagnostics = _position(filename, module, ctx.findings) if ctx.findings else []
+        ctx.finish_summary()
+        positioned = _position(filename, module, ctx.findings) if ctx.findings else []
+        diagnostics = [d for d, callees in positioned if not callees]
+        pending = [Pending(d, callees) for d, callees in positioned if callees]
     except Exception as error:  # noqa: BLE001 - never a traceback, whatever the input
         reason = "the module is too deeply nested to analyse" if _from_recursion(error) else (
             f"{type(error).__name__}: {error}"
         )  # fmt: skip
         diagnostics = [_whole_file(filename, INTERNAL_ERROR, f"internal error: {reason}")]
         traversal.tracebacks.append(traceback.format_exc())
-    return Result(_keep(diagnostics, source, codes, apply_noqa), traversal.tracebacks)
+    if apply_noqa and pending:
+        suppressed = noqa.suppression(source)
+        pending = [p for p in pending if not suppressed(p.diagnostic.code, p.diagnostic.start.line)]
+    result = Result(
+        _keep(diagnostics, source, codes, apply_noqa), traversal.tracebacks, ctx.summary, pending
+    )
+    return result if defer else complete(result, project or ProjectIndex())
+
+
+def complete(result: Result, index: ProjectIndex) -> Result:
+    """The result with its pending findings decided against the project index
+    (to which the module's own summary is added first)."""
+    if result.summary is not None:
+        index.add(result.summary)
+    if not result.pending:
+        return result
+    found = []
+    for pending in result.pending:
+        diagnostic = pending.diagnostic
+        rule = REGISTRY[diagnostic.code]
+        chain = index.chain(pending.callees, LOOPS if diagnostic.code in LOOP_RULES else BLOCKING)
+        if chain is not None:
+            found.append(replace(diagnostic, message=rule.chain_message(chain)))
+    diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
+    return Result(diagnostics, result.tracebacks, result.summary)
 
 
 def _from_recursion(error: BaseException | None) -> bool:
@@ -150,7 +213,10 @@ def _without_fix_on(diagnostic: Diagnostic, suppressed) -> Diagnostic:
     return diagnostic
 
 
-def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
+def _position(
+    filename: str, module: cst.Module, findings: list[Finding]
+) -> list[tuple[Diagnostic, tuple[str, ...]]]:
+    """Each finding as a Diagnostic, with the callees it waits for (if any)."""
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     seen: set[tuple[str, int]] = set()
     comments: list[Position] | None = None  # where comments start, once a fix needs them
@@ -170,7 +236,8 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
             if comments is None:
                 comments = sorted(_start(positions[n]) for n in positions if type(n) is cst.Comment)
             fix = _positioned(finding.fix, module, positions, comments)
-        diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, fix))
+        diagnostic = Diagnostic(filename, start, finding.code, finding.message, end, fix)
+        diagnostics.append((diagnostic, finding.callees))
     return diagnostics
 
 
@@ -256,6 +323,8 @@ class _Traversal(cst.CSTVisitor):
             self.ctx.awaited.add(node.expression)  # type: ignore[attr-defined]
         elif kind is cst.NamedExpr:
             self.ctx.bind_walrus(node)  # type: ignore[arg-type]
+        elif kind is cst.Call and self.ctx.summary is not None:
+            self.ctx.note_call(node)  # type: ignore[arg-type]
         elif kind in _COMPREHENSIONS:
             self.ctx.enter(node)
         handlers = self._visit.get(kind)

@@ -14,6 +14,7 @@ import libcst as cst
 from async_lint.analysis.arguments import argument, literal
 from async_lint.analysis.resolver import Resolver
 from async_lint.analysis.scopes import Binding, Kind, Scope
+from async_lint.analysis.summary import FunctionSummary, ModuleSummary
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import BlockingCall, Knowledge
 
@@ -29,12 +30,24 @@ _REBINDING = re.compile(r"^[ \t]*(?:global|nonlocal|del)[ \t]+([^#\n;]+)", re.M)
 
 @dataclass(frozen=True)
 class Finding:
-    """A rule's report, positioned by node; the engine turns it into a Diagnostic."""
+    """A rule's report, positioned by node; the engine turns it into a Diagnostic.
+
+    A finding with `callees` waits for the project index: it is reported only
+    if one of those functions turns out to block (ASL110) or start an event
+    loop (ASL402), and its message then names the chain.
+    """
 
     code: str
     node: cst.CSTNode
     message: str
     fix: FixPlan | None = None
+    callees: tuple[str, ...] = ()
+
+
+# Findings that, made in a sync function while the project summary is
+# collected, say what that function blocks on (ASL110) or the loops it starts.
+BLOCKING_CODES = frozenset(f"ASL10{n}" for n in range(1, 9))
+LOOP_CODES = frozenset({"ASL401"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,7 @@ class ModuleContext:
         settings: Settings,
         module_name: str,
         package: str | None,
+        project_modules: frozenset[str] | None = None,
     ) -> None:
         self.module = module
         self.source = source
@@ -67,11 +81,18 @@ class ModuleContext:
         self.ancestors: list[cst.CSTNode] = []  # from the module down to the current node
         self.findings: list[Finding] = []
         self._blocking: dict[cst.Call, BlockingMatch | None] = {}
+        # what the project index needs from this module (ASL110, ASL402), when asked
+        # for: calls into the project's modules (these top-level packages)
+        self.summary = ModuleSummary(module_name) if project_modules is not None else None
+        self.project_modules = project_modules or frozenset()
+        self._functions: dict[cst.FunctionDef, FunctionSummary] = {}
 
     # -- traversal bookkeeping (called by the engine) -------------------------
 
     def enter(self, node: cst.CSTNode) -> None:
         """Open the body of a function, lambda, class or comprehension."""
+        if self.summary is not None and isinstance(node, cst.FunctionDef):
+            self._summarize_function(node)
         self._enclosing.append(self.scope)
         self.scope = self.resolver.scope_of(node, self.scope)
 
@@ -112,6 +133,22 @@ class ModuleContext:
     def in_async_context(self) -> bool:
         """True inside an `async def` body, outside nested sync defs, lambdas and classes."""
         return self.async_function is not None
+
+    @property
+    def blocking_function(self) -> cst.FunctionDef | None:
+        """The function in whose body the blocking rules (ASL101-ASL108, ASL401) look:
+        the `async def` of the async context or, while the project summary is
+        collected, a sync function too (what it would block on is summarised)."""
+        node = self.scope.running.node
+        if isinstance(node, cst.FunctionDef) and (
+            node.asynchronous is not None or self.summary is not None
+        ):
+            return node
+        return None
+
+    @property
+    def in_blocking_context(self) -> bool:
+        return self.blocking_function is not None
 
     @property
     def loop(self) -> cst.CSTNode | None:
@@ -255,7 +292,85 @@ class ModuleContext:
     def report(
         self, code: str, node: cst.CSTNode, message: str, fix: FixPlan | None = None
     ) -> None:
+        if self.summary is not None and not self.in_async_context:
+            function = self.blocking_function
+            if function is not None and code in BLOCKING_CODES | LOOP_CODES:
+                summary = self._functions[function]
+                found = summary.blocking if code in BLOCKING_CODES else summary.loops
+                found.append(self._what(node))
+                return
         self.findings.append(Finding(code, node, message, fix))
+
+    def defer(
+        self, code: str, node: cst.CSTNode, callees: tuple[str, ...], fix: FixPlan | None = None
+    ) -> None:
+        """A finding that waits for the project index (see `Finding`)."""
+        self.findings.append(Finding(code, node, "", fix, callees))
+
+    # -- the project summary ------------------------------------------------
+
+    def callees(self, call: cst.Call) -> tuple[str, ...]:
+        """The qualified names the function `call` calls may have: one for a
+        function, those of the class and its bases for a method."""
+        func = call.func
+        value = self.resolve(func)
+        if isinstance(value, Ref):
+            names = () if isinstance(value.definition, cst.ClassDef) else (value.name,)
+        elif isinstance(value, Member) and len(value.path) == 1:
+            names = tuple(f"{cls}.{value.path[0]}" for cls in value.owner.types)
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call):
+            # `Store().get()` with `Store` from another module: maybe a project class
+            made = self.resolve(func.value.func)
+            if not isinstance(made, Ref) or made.definition is not None:
+                return ()
+            names = (f"{made.name}.{func.attr.value}",)
+        else:
+            return ()
+        project = self.project_modules
+        return tuple(name for name in names if name.partition(".")[0] in project)
+
+    def note_call(self, call: cst.Call) -> None:
+        """A call in a sync function: a possible edge of the project's call graph."""
+        node = self.scope.running.node
+        if isinstance(node, cst.FunctionDef) and node.asynchronous is None:
+            callees = self.callees(call)
+            if callees:
+                self._functions[node].calls.append(callees)
+
+    def finish_summary(self) -> None:
+        """The module-level names other modules may reach functions through: its
+        imports (re-exports) and its instances of its own classes."""
+        if self.summary is None:
+            return
+        module_scope = self.resolver.module_scope
+        for name, bindings in module_scope.bindings.items():
+            if len(bindings) != 1:
+                continue
+            binding = bindings[0]
+            if binding.kind is Kind.IMPORT and binding.target:
+                self.summary.imports[name] = self.knowledge.canonical(binding.target)
+            elif binding.kind in (Kind.ASSIGNMENT, Kind.ANNOTATION):
+                value = self.resolver.binding_value(binding, module_scope)
+                if isinstance(value, Instance) and value.definition is not None:
+                    self.summary.instances[name] = value.types[0]
+
+    def _summarize_function(self, node: cst.FunctionDef) -> None:
+        assert self.summary is not None
+        name = f"{self.scope.qualname}.{node.name.value}"
+        display = node.name.value
+        if self.scope.kind == "class":
+            display = f"{self.scope.qualname.rpartition('.')[2]}.{display}"
+        function = FunctionSummary(name, display, node.asynchronous is not None)
+        self._functions[node] = function
+        self.summary.functions[name] = function
+
+    def _what(self, node: cst.CSTNode) -> str:
+        """How a chain names a blocking call: `open()`, `self.client.get()`, `with lock`."""
+        if isinstance(node, cst.Call):
+            return f"{self.code(node.func, 40)}()"
+        if isinstance(node, cst.WithItem):
+            return f"with {self.code(node.item, 40)}"
+        return self.code(node, 40)
 
 
 def _display(name: str) -> str:

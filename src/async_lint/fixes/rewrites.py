@@ -95,6 +95,8 @@ def offload(ctx: ModuleContext, call: cst.Call) -> FixPlan | None:
     another fix may still add one (`timeout=`). Unsafe: the call then runs in
     another thread, concurrently with the loop.
     """
+    if not ctx.in_async_context:
+        return None
     library = ctx.async_library
     partial = library != "asyncio" and bool(call.args)
     runner = "to_thread" if library == "asyncio" else "to_thread.run_sync"

@@ -13,12 +13,14 @@ from async_lint.rules.asl105_blocking_file_io import BlockingFileIo
 from async_lint.rules.asl106_blocking_subprocess import BlockingSubprocess
 from async_lint.rules.asl107_blocking_db_call import BlockingDbCall
 from async_lint.rules.asl108_blocking_wait import BlockingWait
+from async_lint.rules.asl110_transitive_blocking_call import TransitiveBlockingCall
 from async_lint.rules.asl201_client_per_request import ClientPerRequest
 from async_lint.rules.asl202_client_in_loop import ClientInLoop
 from async_lint.rules.asl301_unbounded_fan_out import UnboundedFanOut
 from async_lint.rules.asl302_dangling_task import DanglingTask
 from async_lint.rules.asl303_unawaited_coroutine import UnawaitedCoroutine
 from async_lint.rules.asl401_nested_event_loop import NestedEventLoop
+from async_lint.rules.asl402_transitive_nested_event_loop import TransitiveNestedEventLoop
 from async_lint.rules.asl403_get_event_loop_in_coroutine import GetEventLoopInCoroutine
 from async_lint.rules.asl501_http_call_without_timeout import HttpCallWithoutTimeout
 from async_lint.rules.asl502_timeout_disabled import TimeoutDisabled
@@ -38,12 +40,14 @@ _RULES: tuple[type[Rule], ...] = (
     BlockingSubprocess,
     BlockingDbCall,
     BlockingWait,
+    TransitiveBlockingCall,
     ClientPerRequest,
     ClientInLoop,
     UnboundedFanOut,
     DanglingTask,
     UnawaitedCoroutine,
     NestedEventLoop,
+    TransitiveNestedEventLoop,
     GetEventLoopInCoroutine,
     HttpCallWithoutTimeout,
     TimeoutDisabled,

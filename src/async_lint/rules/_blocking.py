@@ -21,7 +21,7 @@ class BlockingCallRule(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
+        if not ctx.in_blocking_context or ctx.is_awaited(node):
             return
         match = ctx.blocking_call(node)
         if match is None or match.call.code != self.code or self._continues_chain(node):

@@ -150,12 +150,13 @@ class SyncClientInAsync(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
+        if not ctx.in_blocking_context or ctx.is_awaited(node):
             return
         callee = ctx.resolve(node.func)
         if isinstance(callee, Ref) and callee.definition is None:
             client = ctx.knowledge.sync_clients.get(callee.name)
-            if client is not None:
+            # Making a client does no I/O: in a sync helper only its calls block.
+            if client is not None and ctx.in_async_context:
                 self.report(
                     node,
                     f"`{callee.name}` is a sync client: its calls block the event loop; "
@@ -166,7 +167,7 @@ class SyncClientInAsync(Rule):
             found = self._client_of(callee.owner)
             if found is None or self._does_no_io(found[0], callee.path):
                 return
-            if self._starts_at_construction(node):
+            if ctx.in_async_context and self._starts_at_construction(node):
                 return  # reported once, at the construction
             cls, client = found
             self.report(

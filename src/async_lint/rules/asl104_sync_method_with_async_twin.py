@@ -136,7 +136,7 @@ class SyncMethodWithAsyncTwin(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
+        if not ctx.in_blocking_context or ctx.is_awaited(node):
             return
         callee = ctx.resolve(node.func)
         if isinstance(callee, Ref) and callee.definition is None:

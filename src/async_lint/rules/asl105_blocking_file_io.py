@@ -98,7 +98,7 @@ class BlockingFileIo(BlockingCallRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
-        if ctx.in_async_context and not ctx.is_awaited(node):
+        if ctx.in_blocking_context and not ctx.is_awaited(node):
             loader = self._loader_of_opened_file(node)
             if loader is not None:
                 self.report(node, f"`{loader}(open(...))` reads a file on the event loop; "

@@ -116,7 +116,7 @@ class BlockingWait(BlockingCallRule):
         """`future.result()` in a function that also calls `future.done()`, and the like."""
         func = node.func
         checks = COMPLETION_CHECKS.get(func.attr.value) if isinstance(func, cst.Attribute) else None
-        function = self.ctx.async_function
+        function = self.ctx.blocking_function
         if not checks or function is None:
             return False
         if function not in self._calls_in:
@@ -127,7 +127,7 @@ class BlockingWait(BlockingCallRule):
         )
 
     def visit_With(self, node: cst.With) -> None:
-        if node.asynchronous is not None or not self.ctx.in_async_context:
+        if node.asynchronous is not None or not self.ctx.in_blocking_context:
             return
         for item in node.items:
             for cls in self.ctx.instance_types(item.item):

@@ -79,7 +79,7 @@ class NestedEventLoop(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
+        if not ctx.in_blocking_context or ctx.is_awaited(node):
             return
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "run_until_complete":

@@ -1,0 +1,36 @@
+"""What one module tells the project index (ASL110, ASL402).
+
+For every function: whether it is async; for every sync one, what it would
+block on in async context (what ASL101-ASL108 report there), the event loops
+it starts (ASL401's entry points) and the project functions it may call. A
+call is kept as the qualified names its callee may have (`pkg.loader.load`,
+or `pkg.store.Store.get` and the names of the class's bases), to be looked
+up across modules once every module is summarised.
+
+The summary is plain data (strings, tuples and lists), so that it can be
+cached by the module's content hash and reused by later runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FunctionSummary:
+    name: str  # qualified: `pkg.mod.helper`, `pkg.mod.Store.get`
+    display: str  # as a chain shows it: `helper`, `Store.get`
+    is_async: bool
+    blocking: list[str] = field(default_factory=list)  # what blocks: `open()`, `time.sleep()`
+    loops: list[str] = field(default_factory=list)  # event loops it starts: `asyncio.run()`
+    calls: list[tuple[str, ...]] = field(default_factory=list)  # candidate callees per call
+
+
+@dataclass
+class ModuleSummary:
+    module: str  # dotted name
+    functions: dict[str, FunctionSummary] = field(default_factory=dict)
+    # module-level names bound by imports -> what they import (re-exports), and
+    # module-level instances of project classes -> their class
+    imports: dict[str, str] = field(default_factory=dict)
+    instances: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,91 @@
+"""Whole-project analysis: the transitive rules follow calls across the modules of a run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES, run_cli
+from test_fixtures import expected
+
+from async_lint.analysis.project import ProjectIndex
+from async_lint.analysis.summary import FunctionSummary, ModuleSummary
+
+PROJECTS = sorted(p for p in (FIXTURES / "projects").iterdir() if p.is_dir())
+CODES = "ASL110,ASL402"
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda p: p.name)
+def test_project(root):
+    result = run_cli("check", "--select", CODES, "--output-format", "json", ".", cwd=root)
+    found = {(d["filename"], d["location"]["row"], d["code"]) for d in json.loads(result.stdout)}
+    want = {
+        (str(path.relative_to(root)), line, code)
+        for path in root.rglob("*.py")
+        for line, code in expected(path.read_text(encoding="utf-8"))
+    }
+    assert found - want == set(), "false alarms"
+    assert want - found == set(), "missed"
+
+
+def test_the_message_names_the_shortest_chain():
+    root = FIXTURES / "projects" / "basic"
+    result = run_cli("check", "--select", CODES, "-q", "app/handlers.py", "app", cwd=root)
+    assert (
+        "app/handlers.py:19:5: ASL110 `ping()` blocks: ping → pong → time.sleep(); "
+        in result.stdout
+    )
+
+
+def test_one_file_alone_follows_only_its_own_module():
+    """As the flake8 plugin sees it: calls into other modules are not followed."""
+    root = FIXTURES / "projects" / "basic"
+    result = run_cli("check", "--select", CODES, "-q", "--exit-zero", "app/handlers.py", cwd=root)
+    assert result.stdout == ""
+
+
+def test_the_unsafe_fix_offloads_the_helper(tmp_path):
+    (tmp_path / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(1)\n")
+    app = tmp_path / "app.py"
+    app.write_text("from lib import nap\n\nasync def handler():\n    nap()\n")
+    run_cli("check", "--fix", "--unsafe-fixes", "--select", "ASL110", ".", cwd=tmp_path)
+    assert app.read_text() == (
+        "import asyncio\nfrom lib import nap\n\nasync def handler():\n"
+        "    await asyncio.to_thread(nap)\n"
+    )
+
+
+def _function(name, blocking=(), calls=(), is_async=False):
+    return FunctionSummary(name, name.rpartition(".")[2], is_async, list(blocking), [], list(calls))
+
+
+def test_chains_are_shortest_and_cycles_end():
+    module = ModuleSummary("m")
+    for function in (
+        _function("m.a", calls=[("m.b",), ("m.c",)]),
+        _function("m.b", calls=[("m.c",)]),
+        _function("m.c", calls=[("m.d",)]),
+        _function("m.d", blocking=["open()"], calls=[("m.a",)]),
+        _function("m.e", calls=[("m.e",), ("m.f",)]),  # recursion, no blocking
+        _function("m.f", calls=[("m.g",)], is_async=False),
+        _function("m.g", blocking=["open()"], is_async=True),  # async: only a coroutine
+    ):
+        module.functions[function.name] = function
+    index = ProjectIndex([module])
+    assert str(index.chain(["m.a"])) == "a → c → d → open()"
+    assert index.chain(["m.e"]) is None
+    assert index.chain(["x.unknown", "m.d"]).function.name == "m.d"
+
+
+def test_names_are_followed_through_reexports_and_instances():
+    package = ModuleSummary("pkg", imports={"load": "pkg.io.load", "store": "pkg.io.store"})
+    io = ModuleSummary("pkg.io", instances={"store": "pkg.io.Store"})
+    for function in (
+        _function("pkg.io.load", ["open()"]),
+        _function("pkg.io.Store.get", ["open()"]),
+    ):
+        io.functions[function.name] = function
+    index = ProjectIndex([package, io])
+    assert index.function("pkg.load").name == "pkg.io.load"
+    assert index.function("pkg.store.get").name == "pkg.io.Store.get"
+    assert index.function("pkg.missing") is None
