@@ -56,36 +56,56 @@ def test_the_unsafe_fix_offloads_the_helper(tmp_path):
 
 
 def _function(name, blocking=(), calls=(), is_async=False):
-    return FunctionSummary(name, name.rpartition(".")[2], is_async, list(blocking), [], list(calls))
+    return FunctionSummary(name, name, is_async, list(blocking), [], list(calls))
+
+
+def _module(name, *functions, **names):
+    return ModuleSummary(name, functions={f.name: f for f in functions}, **names)
 
 
 def test_chains_are_shortest_and_cycles_end():
-    module = ModuleSummary("m")
-    for function in (
-        _function("m.a", calls=[("m.b",), ("m.c",)]),
-        _function("m.b", calls=[("m.c",)]),
-        _function("m.c", calls=[("m.d",)]),
-        _function("m.d", blocking=["open()"], calls=[("m.a",)]),
-        _function("m.e", calls=[("m.e",), ("m.f",)]),  # recursion, no blocking
-        _function("m.f", calls=[("m.g",)], is_async=False),
-        _function("m.g", blocking=["open()"], is_async=True),  # async: only a coroutine
-    ):
-        module.functions[function.name] = function
+    module = _module(
+        "m",
+        _function("a", calls=[("m.b",), ("m.c",)]),
+        _function("b", calls=[("m.c",)]),
+        _function("c", calls=[("m.d",)]),
+        _function("d", blocking=["open()"], calls=[("m.a",)]),
+        _function("e", calls=[("m.e",), ("m.f",)]),  # recursion, no blocking
+        _function("f", calls=[("m.g",)]),
+        _function("g", blocking=["open()"], is_async=True),  # async: only a coroutine
+    )
     index = ProjectIndex([module])
     assert str(index.chain(["m.a"])) == "a → c → d → open()"
     assert index.chain(["m.e"]) is None
-    assert index.chain(["x.unknown", "m.d"]).function.name == "m.d"
+    assert index.chain(["x.unknown", "m.d"]).function.name == "d"
 
 
 def test_names_are_followed_through_reexports_and_instances():
-    package = ModuleSummary("pkg", imports={"load": "pkg.io.load", "store": "pkg.io.store"})
-    io = ModuleSummary("pkg.io", instances={"store": "pkg.io.Store"})
-    for function in (
-        _function("pkg.io.load", ["open()"]),
-        _function("pkg.io.Store.get", ["open()"]),
-    ):
-        io.functions[function.name] = function
+    package = _module("pkg", imports={"load": "pkg.io.load", "store": "pkg.io.store"})
+    io = _module(
+        "pkg.io",
+        _function("load", ["open()"]),
+        _function("Store.get", ["open()"]),
+        instances={"store": "pkg.io.Store"},
+    )
     index = ProjectIndex([package, io])
-    assert index.function("pkg.load").name == "pkg.io.load"
-    assert index.function("pkg.store.get").name == "pkg.io.Store.get"
+    assert index.function("pkg.load")[1].name == "load"
+    assert index.function("pkg.store.get")[1].name == "Store.get"
     assert index.function("pkg.missing") is None
+
+
+def test_a_call_is_looked_up_in_its_own_module_first():
+    """Two scripts named alike in folders without `__init__.py`."""
+    first = _module("files", _function("helper", ["open()"]), path="/a/files.py")
+    second = _module("files", _function("helper"), path="/b/files.py")
+    index = ProjectIndex([first, second])
+    assert index.chain(["files.helper"], caller=first) is not None
+    assert index.chain(["files.helper"], caller=second) is None
+
+
+def test_modules_are_found_under_every_import_root(tmp_path):
+    summary = _module(
+        "files", _function("helper", ["open()"]), path=str(tmp_path / "ns" / "files.py")
+    )
+    index = ProjectIndex([summary], roots=[tmp_path])
+    assert index.function("ns.files.helper")[1].name == "helper"

@@ -184,10 +184,9 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings(args, paths)
 
     fixing = args.fix or args.diff
-    files = list(
-        discover([p for p in paths if p != "-"], settings, force_exclude=args.force_exclude)
-    )
-    run = _Run(settings, files)
+    named = [path for path in paths if path != "-"]
+    files = list(discover(named, settings, force_exclude=args.force_exclude))
+    run = _Run(settings, named, files)
     stdin: tuple[bytes, str, str] | None = None  # data, source, name
     results: list[tuple[str | None, str, engine.Result]] = []  # file (None: stdin), display
     if "-" in paths:
@@ -252,11 +251,12 @@ class _Run:
     """The files of one run, linted as one project: the transitive rules (ASL110,
     ASL402) follow calls into every module of the run."""
 
-    def __init__(self, settings: Settings, files: list[str]) -> None:
+    def __init__(self, settings: Settings, paths: list[str], files: list[str]) -> None:
         self.settings = settings
-        self.index = ProjectIndex()
+        self.index = ProjectIndex(roots=_import_roots(paths, files))
+        names = [name for root in self.index.roots for name in _top_names(root, files)]
         tops = {module_name_for(file)[0].partition(".")[0] for file in files}
-        self.modules = frozenset(tops | {"__main__"})
+        self.modules = frozenset(tops | set(names) | {"__main__"})
 
     def first_pass(self, *, display: str, file: str | None = None, source: str | None = None):
         """A module's findings, with those that wait for the index left pending."""
@@ -276,6 +276,31 @@ class _Run:
             text, display, self.settings, path=path, project=self.index,
             project_modules=self.modules,
         ).diagnostics  # fmt: skip
+
+
+def _import_roots(paths: list[str], files: list[str]) -> list[str]:
+    """Where imports are looked up (RULES.md): the paths of the run (a file's
+    directory) and the working directory, and any `src/` directory above a file.
+    (Each file's nearest directory without `__init__.py` is a root too: the
+    module names the engine gives files come from it.)"""
+    roots = [os.getcwd()]
+    for path in paths:
+        roots.append(path if os.path.isdir(path) else os.path.dirname(path) or ".")
+    for file in files:
+        parts = os.path.abspath(file).split(os.sep)
+        if "src" in parts:
+            roots.append(os.sep.join(parts[: len(parts) - parts[::-1].index("src")]))
+    return list(dict.fromkeys(os.path.abspath(root) for root in roots))
+
+
+def _top_names(root: str, files: list[str]) -> set[str]:
+    """The top-level names files are importable by from `root`."""
+    names = set()
+    for file in files:
+        relative = os.path.relpath(os.path.abspath(file), root)
+        if not relative.startswith(os.pardir):
+            names.add(os.path.splitext(relative.split(os.sep)[0])[0])
+    return names
 
 
 def _fix(source: str, display: str, path: str | None, run: _Run, unsafe: bool):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import re
 import traceback
 from bisect import bisect_left
@@ -22,7 +23,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from async_lint import noqa
 from async_lint.analysis.context import BLOCKING_CODES, LOOP_CODES, Finding, ModuleContext
 from async_lint.analysis.modules import module_name_for
-from async_lint.analysis.project import BLOCKING, LOOPS, ProjectIndex
+from async_lint.analysis.project import BLOCKING, LOOPS, Chain, ProjectIndex
 from async_lint.analysis.summary import ModuleSummary
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
@@ -55,11 +56,15 @@ SUMMARIZED_CODES = BLOCKING_CODES | LOOP_CODES
 
 @dataclass(frozen=True)
 class Pending:
-    """A finding that waits for the project index (ASL110, ASL402): reported only if
-    one of `callees` turns out to block or to start an event loop."""
+    """A call in async context that the transitive rules (ASL110, ASL402) report
+    only if one of `callees` turns out to block or to start an event loop."""
 
-    diagnostic: Diagnostic  # its message is written once the chain is known
+    code: str
     callees: tuple[str, ...]
+
+    def decide(self, index: ProjectIndex, caller: ModuleSummary | None) -> Chain | None:
+        kind = LOOPS if self.code in LOOP_RULES else BLOCKING
+        return index.chain(self.callees, kind, caller)
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,9 @@ class Result:
     diagnostics: list[Diagnostic]
     tracebacks: list[str]  # of internal errors, printed by --verbose
     summary: ModuleSummary | None = None  # for the project index, when a rule needs it
+    # left for `complete()` by a deferred lint, with the way to lint the module again
     pending: list[Pending] = field(default_factory=list)
+    relint: Callable[[ProjectIndex], Result] | None = None
 
 
 def lint_file(path: str, settings: Settings, display: str | None = None, **options) -> Result:
@@ -134,45 +141,67 @@ def lint_source(
     ctx = ModuleContext(
         module, source, filename, settings, module_name, package, roots if summarize else None
     )
+    if ctx.summary is not None and os.path.isfile(path or filename):
+        ctx.summary.path = os.path.abspath(path or filename)
     traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _handlers(rule)])
     pending: list[Pending] = []
     try:
         module.visit(traversal)
         ctx.finish_summary()
-        positioned = _position(filename, module, ctx.findings) if ctx.findings else []
-        diagnostics = [d for d, callees in positioned if not callees]
-        pending = [Pending(d, callees) for d, callees in positioned if callees]
+        findings, pending = _decide(ctx, project or ProjectIndex(), defer)
+        diagnostics = _position(filename, module, findings) if findings else []
     except Exception as error:  # noqa: BLE001 - never a traceback, whatever the input
         reason = "the module is too deeply nested to analyse" if _from_recursion(error) else (
             f"{type(error).__name__}: {error}"
         )  # fmt: skip
         diagnostics = [_whole_file(filename, INTERNAL_ERROR, f"internal error: {reason}")]
         traversal.tracebacks.append(traceback.format_exc())
-    if apply_noqa and pending:
-        suppressed = noqa.suppression(source)
-        pending = [p for p in pending if not suppressed(p.diagnostic.code, p.diagnostic.start.line)]
-    result = Result(
-        _keep(diagnostics, source, codes, apply_noqa), traversal.tracebacks, ctx.summary, pending
-    )
-    return result if defer else complete(result, project or ProjectIndex())
+    kept = _keep(diagnostics, source, codes, apply_noqa)
+    if not pending:
+        return Result(kept, traversal.tracebacks, ctx.summary)
+
+    def relint(index: ProjectIndex) -> Result:
+        return lint_source(
+            source, filename, settings, path=path, apply_noqa=apply_noqa, project=index,
+            project_modules=project_modules,
+        )  # fmt: skip
+
+    return Result(kept, traversal.tracebacks, ctx.summary, pending, relint)
+
+
+def _decide(
+    ctx: ModuleContext, index: ProjectIndex, defer: bool
+) -> tuple[list[Finding], list[Pending]]:
+    """The findings to report, and the transitive ones left for `complete()`.
+
+    A transitive finding is kept only if its chain is known now (the index
+    and this module's own summary); a deferred lint leaves them all pending,
+    unpositioned: positions cost a walk of the module, and most calls into
+    the project do not block.
+    """
+    findings = [f for f in ctx.findings if not f.callees]
+    waiting = [f for f in ctx.findings if f.callees]
+    if not waiting:
+        return findings, []
+    if defer:
+        return findings, [Pending(f.code, f.callees) for f in waiting]
+    if ctx.summary is not None:
+        index.add(ctx.summary)
+    for finding in waiting:
+        chain = Pending(finding.code, finding.callees).decide(index, ctx.summary)
+        if chain is not None:
+            message = REGISTRY[finding.code].chain_message(chain)
+            findings.append(replace(finding, message=message, callees=()))
+    return findings, []
 
 
 def complete(result: Result, index: ProjectIndex) -> Result:
-    """The result with its pending findings decided against the project index
-    (to which the module's own summary is added first)."""
-    if result.summary is not None:
-        index.add(result.summary)
-    if not result.pending:
-        return result
-    found = []
-    for pending in result.pending:
-        diagnostic = pending.diagnostic
-        rule = REGISTRY[diagnostic.code]
-        chain = index.chain(pending.callees, LOOPS if diagnostic.code in LOOP_RULES else BLOCKING)
-        if chain is not None:
-            found.append(replace(diagnostic, message=rule.chain_message(chain)))
-    diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
-    return Result(diagnostics, result.tracebacks, result.summary)
+    """The result of a deferred lint, its pending findings decided against the
+    project index: a module with a call that does block is linted again."""
+    caller = result.summary
+    if result.relint is None or not any(p.decide(index, caller) for p in result.pending):
+        return Result(result.diagnostics, result.tracebacks, result.summary)
+    return result.relint(index)
 
 
 def _from_recursion(error: BaseException | None) -> bool:
@@ -213,10 +242,7 @@ def _without_fix_on(diagnostic: Diagnostic, suppressed) -> Diagnostic:
     return diagnostic
 
 
-def _position(
-    filename: str, module: cst.Module, findings: list[Finding]
-) -> list[tuple[Diagnostic, tuple[str, ...]]]:
-    """Each finding as a Diagnostic, with the callees it waits for (if any)."""
+def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     seen: set[tuple[str, int]] = set()
     comments: list[Position] | None = None  # where comments start, once a fix needs them
@@ -236,8 +262,7 @@ def _position(
             if comments is None:
                 comments = sorted(_start(positions[n]) for n in positions if type(n) is cst.Comment)
             fix = _positioned(finding.fix, module, positions, comments)
-        diagnostic = Diagnostic(filename, start, finding.code, finding.message, end, fix)
-        diagnostics.append((diagnostic, finding.callees))
+        diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, fix))
     return diagnostics
 
 

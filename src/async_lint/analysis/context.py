@@ -356,7 +356,8 @@ class ModuleContext:
 
     def _summarize_function(self, node: cst.FunctionDef) -> None:
         assert self.summary is not None
-        name = f"{self.scope.qualname}.{node.name.value}"
+        qualified = f"{self.scope.qualname}.{node.name.value}"
+        name = qualified.removeprefix(f"{self.summary.module}.")
         display = node.name.value
         if self.scope.kind == "class":
             display = f"{self.scope.qualname.rpartition('.')[2]}.{display}"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class FunctionSummary:
-    name: str  # qualified: `pkg.mod.helper`, `pkg.mod.Store.get`
+    name: str  # in its module: `helper`, `Store.get`, `outer.<locals>.inner`
     display: str  # as a chain shows it: `helper`, `Store.get`
     is_async: bool
     blocking: list[str] = field(default_factory=list)  # what blocks: `open()`, `time.sleep()`
@@ -29,7 +29,8 @@ class FunctionSummary:
 @dataclass
 class ModuleSummary:
     module: str  # dotted name
-    functions: dict[str, FunctionSummary] = field(default_factory=dict)
+    path: str = ""  # absolute, for a file on disk
+    functions: dict[str, FunctionSummary] = field(default_factory=dict)  # by name in the module
     # module-level names bound by imports -> what they import (re-exports), and
     # module-level instances of project classes -> their class
     imports: dict[str, str] = field(default_factory=dict)
