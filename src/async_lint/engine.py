@@ -61,6 +61,7 @@ class Pending:
 
     code: str
     callees: tuple[str, ...]
+    diagnostic: Diagnostic | None = None  # positioned, when the module was anyway
 
     def decide(self, index: ProjectIndex, caller: ModuleSummary | None) -> Chain | None:
         kind = LOOPS if self.code in LOOP_RULES else BLOCKING
@@ -148,8 +149,17 @@ def lint_source(
     try:
         module.visit(traversal)
         ctx.finish_summary()
-        findings, pending = _decide(ctx, project or ProjectIndex(), defer)
-        diagnostics = _position(filename, module, findings) if findings else []
+        findings, waiting = _decide(ctx, project or ProjectIndex(), defer)
+        if findings and waiting:  # positions are computed anyway: these too
+            diagnostics = _position(filename, module, findings + waiting)
+            positioned = [d for d in diagnostics if d.code in TRANSITIVE_CODES]
+            diagnostics = [d for d in diagnostics if d.code not in TRANSITIVE_CODES]
+            pending = [
+                Pending(f.code, f.callees, d) for f, d in zip(waiting, positioned, strict=True)
+            ]
+        else:
+            diagnostics = _position(filename, module, findings) if findings else []
+            pending = [Pending(f.code, f.callees) for f in waiting]
     except Exception as error:  # noqa: BLE001 - never a traceback, whatever the input
         reason = "the module is too deeply nested to analyse" if _from_recursion(error) else (
             f"{type(error).__name__}: {error}"
@@ -157,6 +167,9 @@ def lint_source(
         diagnostics = [_whole_file(filename, INTERNAL_ERROR, f"internal error: {reason}")]
         traversal.tracebacks.append(traceback.format_exc())
     kept = _keep(diagnostics, source, codes, apply_noqa)
+    if apply_noqa and pending and pending[0].diagnostic is not None:
+        suppressed = noqa.suppression(source)
+        pending = [p for p in pending if not suppressed(p.code, p.diagnostic.start.line)]
     if not pending:
         return Result(kept, traversal.tracebacks, ctx.summary)
 
@@ -171,20 +184,16 @@ def lint_source(
 
 def _decide(
     ctx: ModuleContext, index: ProjectIndex, defer: bool
-) -> tuple[list[Finding], list[Pending]]:
+) -> tuple[list[Finding], list[Finding]]:
     """The findings to report, and the transitive ones left for `complete()`.
 
     A transitive finding is kept only if its chain is known now (the index
-    and this module's own summary); a deferred lint leaves them all pending,
-    unpositioned: positions cost a walk of the module, and most calls into
-    the project do not block.
+    and this module's own summary); a deferred lint leaves them all waiting.
     """
     findings = [f for f in ctx.findings if not f.callees]
     waiting = [f for f in ctx.findings if f.callees]
-    if not waiting:
-        return findings, []
-    if defer:
-        return findings, [Pending(f.code, f.callees) for f in waiting]
+    if not waiting or defer:
+        return findings, waiting
     if ctx.summary is not None:
         index.add(ctx.summary)
     for finding in waiting:
@@ -197,11 +206,20 @@ def _decide(
 
 def complete(result: Result, index: ProjectIndex) -> Result:
     """The result of a deferred lint, its pending findings decided against the
-    project index: a module with a call that does block is linted again."""
-    caller = result.summary
-    if result.relint is None or not any(p.decide(index, caller) for p in result.pending):
-        return Result(result.diagnostics, result.tracebacks, result.summary)
-    return result.relint(index)
+    project index. Unpositioned ones are not positioned for nothing: only a
+    module with a call that does block is linted again."""
+    pending, caller = result.pending, result.summary
+    decided = [(p, p.decide(index, caller)) for p in pending]
+    if any(chain and p.diagnostic is None for p, chain in decided):
+        assert result.relint is not None
+        return result.relint(index)
+    found = [
+        replace(p.diagnostic, message=REGISTRY[p.code].chain_message(chain))
+        for p, chain in decided
+        if chain is not None and p.diagnostic is not None
+    ]
+    diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
+    return Result(diagnostics, result.tracebacks, result.summary)
 
 
 def _from_recursion(error: BaseException | None) -> bool:

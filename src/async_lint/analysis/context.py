@@ -81,6 +81,8 @@ class ModuleContext:
         self.ancestors: list[cst.CSTNode] = []  # from the module down to the current node
         self.findings: list[Finding] = []
         self._blocking: dict[cst.Call, BlockingMatch | None] = {}
+        self._resolved: dict[cst.CSTNode, Value | None] = {}
+        self._callees: dict[cst.Call, tuple[str, ...]] = {}
         # what the project index needs from this module (ASL110, ASL402), when asked
         # for: calls into the project's modules (these top-level packages)
         self.summary = ModuleSummary(module_name) if project_modules is not None else None
@@ -160,7 +162,12 @@ class ModuleContext:
         return None
 
     def resolve(self, expr: cst.BaseExpression) -> Value | None:
-        return self.resolver.resolve(expr, self.scope, self._step())
+        # Several rules ask about the same callee: each node is resolved once (a
+        # node is always asked about from the same scope and statement).
+        if expr in self._resolved:
+            return self._resolved[expr]
+        value = self._resolved[expr] = self.resolver.resolve(expr, self.scope, self._step())
+        return value
 
     def qualified_name(self, expr: cst.BaseExpression) -> str | None:
         """The qualified name of an imported function, class or module, else None."""
@@ -312,6 +319,12 @@ class ModuleContext:
     def callees(self, call: cst.Call) -> tuple[str, ...]:
         """The qualified names the function `call` calls may have: one for a
         function, those of the class and its bases for a method."""
+        found = self._callees.get(call)
+        if found is None:
+            found = self._callees[call] = self._project_callees(call)
+        return found
+
+    def _project_callees(self, call: cst.Call) -> tuple[str, ...]:
         func = call.func
         value = self.resolve(func)
         if isinstance(value, Ref):
