@@ -87,6 +87,7 @@ class ModuleContext:
         # for: calls into the project's modules (these top-level packages)
         self.summary = ModuleSummary(module_name) if project_modules is not None else None
         self.project_modules = project_modules or frozenset()
+        self.resolver.project_modules = self.project_modules
         self._functions: dict[cst.FunctionDef, FunctionSummary] = {}
 
     # -- traversal bookkeeping (called by the engine) -------------------------
@@ -364,7 +365,10 @@ class ModuleContext:
                 self.summary.imports[name] = self.knowledge.canonical(binding.target)
             elif binding.kind in (Kind.ASSIGNMENT, Kind.ANNOTATION):
                 value = self.resolver.binding_value(binding, module_scope)
-                if isinstance(value, Instance) and value.definition is not None:
+                if isinstance(value, Instance) and (
+                    value.definition is not None
+                    or value.types[0].partition(".")[0] in self.project_modules
+                ):
                     self.summary.instances[name] = value.types[0]
 
     def _summarize_function(self, node: cst.FunctionDef) -> None:

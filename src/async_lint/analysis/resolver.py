@@ -59,6 +59,8 @@ class Resolver:
         self._building: set[cst.ClassDef] = set()  # classes whose bases are being resolved
         self._inferring: set[cst.FunctionDef] = set()  # functions whose returns are being read
         self._aliases: set[Binding] = set()  # type aliases being expanded
+        # top-level packages of the project, whose classes the index knows (ASL110)
+        self.project_modules: frozenset[str] = frozenset()
 
     # -- scopes -------------------------------------------------------------
 
@@ -273,7 +275,9 @@ class Resolver:
         if isinstance(callee, Ref):
             if callee.definition is None:
                 made = self.knowledge.constructs(callee.name)
-                return self.knowledge.instance(made) if made is not None else None
+                if made is not None:
+                    return self.knowledge.instance(made)
+                return self._project_instance(callee.name)
             scope = self._defined_in.get(callee.definition)
             if scope is None:
                 return None
@@ -289,6 +293,14 @@ class Resolver:
             return self._returns(callee.owner, callee.path[0])
         if isinstance(callee, Instance):
             return self._returns(callee, "__call__")  # `SessionLocal()`
+        return None
+
+    def _project_instance(self, name: str) -> Instance | None:
+        """`Store()` with `Store` imported from another module of the project (named
+        like a class): an instance of it, for the project index to follow."""
+        top, _, rest = name.partition(".")
+        if top in self.project_modules and rest.rpartition(".")[2][:1].isupper():
+            return Instance((name,))
         return None
 
     def _returned(self, function: cst.FunctionDef, scope: Scope) -> Value | None:
