@@ -13,7 +13,7 @@ import libcst as cst
 
 from async_lint.analysis.arguments import argument, literal
 from async_lint.analysis.resolver import Resolver
-from async_lint.analysis.scopes import Binding, Kind, Scope
+from async_lint.analysis.scopes import Binding, Kind, SameScopeVisitor, Scope
 from async_lint.analysis.summary import FunctionSummary, ModuleSummary
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import BlockingCall, Knowledge
@@ -89,6 +89,7 @@ class ModuleContext:
         self.project_modules = project_modules or frozenset()
         self.resolver.project_modules = self.project_modules
         self._functions: dict[cst.FunctionDef, FunctionSummary] = {}
+        self._loop_checks: dict[cst.FunctionDef, bool] = {}
 
     # -- traversal bookkeeping (called by the engine) -------------------------
 
@@ -304,8 +305,10 @@ class ModuleContext:
             function = self.blocking_function
             if function is not None and code in BLOCKING_CODES | LOOP_CODES:
                 summary = self._functions[function]
-                found = summary.blocking if code in BLOCKING_CODES else summary.loops
-                found.append(self._what(node))
+                if code in BLOCKING_CODES:
+                    summary.blocking.append(self._what(node))
+                elif not self._checks_for_a_running_loop(function):
+                    summary.loops.append(self._what(node))
                 return
         self.findings.append(Finding(code, node, message, fix))
 
@@ -371,6 +374,17 @@ class ModuleContext:
                 ):
                     self.summary.instances[name] = value.types[0]
 
+    def _checks_for_a_running_loop(self, function: cst.FunctionDef) -> bool:
+        """Does the function ask whether a loop runs (`asyncio.get_running_loop()` in a
+        `try`, `loop.is_running()`) before it starts one? Then it does not start one
+        inside a running loop (ASL402)."""
+        found = self._loop_checks.get(function)
+        if found is None:
+            finder = _RunningLoopCheck(self)
+            function.body.visit(finder)
+            found = self._loop_checks[function] = finder.found
+        return found
+
     def _summarize_function(self, node: cst.FunctionDef) -> None:
         assert self.summary is not None
         qualified = f"{self.scope.qualname}.{node.name.value}"
@@ -401,3 +415,17 @@ def _passes_non_blocking_argument(call: cst.Call, blocking: BlockingCall) -> boo
         if value is not None and literal(value) is not None and literal(value) == option.value:
             return True
     return False
+
+
+_RUNNING_LOOP_CHECKS = frozenset({"asyncio.get_running_loop", "asyncio._get_running_loop"})
+
+
+class _RunningLoopCheck(SameScopeVisitor):
+    def __init__(self, ctx: ModuleContext) -> None:
+        self.ctx = ctx
+        self.found = False
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        asks = isinstance(func, cst.Attribute) and func.attr.value == "is_running"
+        self.found |= asks or self.ctx.qualified_name(func) in _RUNNING_LOOP_CHECKS
