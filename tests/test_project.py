@@ -109,3 +109,14 @@ def test_modules_are_found_under_every_import_root(tmp_path):
     )
     index = ProjectIndex([summary], roots=[tmp_path])
     assert index.function("ns.files.helper")[1].name == "helper"
+
+
+def test_a_summary_survives_a_json_round_trip():
+    from async_lint import engine
+    from async_lint.analysis.summary import from_data, to_data
+    from async_lint.config import Settings
+
+    source = (FIXTURES / "asl110_transitive_blocking_call.py").read_text(encoding="utf-8")
+    summary = engine.lint_source(source, "m.py", Settings()).summary
+    assert summary is not None and summary.functions
+    assert from_data(json.loads(json.dumps(to_data(summary)))) == summary

@@ -13,7 +13,7 @@ cached by the module's content hash and reused by later runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -35,3 +35,16 @@ class ModuleSummary:
     # module-level instances of project classes -> their class
     imports: dict[str, str] = field(default_factory=dict)
     instances: dict[str, str] = field(default_factory=dict)
+
+
+def to_data(summary: ModuleSummary) -> dict:
+    """The summary as JSON-ready data, for a cache keyed by the module's content hash."""
+    return asdict(summary)
+
+
+def from_data(data: dict) -> ModuleSummary:
+    functions = {
+        name: FunctionSummary(**{**fields, "calls": [tuple(c) for c in fields["calls"]]})
+        for name, fields in data["functions"].items()
+    }
+    return ModuleSummary(**{**data, "functions": functions})
