@@ -2,11 +2,13 @@ import libcst as cst
 
 from async_lint.analysis.project import Chain
 from async_lint.diagnostics import Applicability
+from async_lint.fixes.plan import FixPlan
 from async_lint.fixes.rewrites import offload
-from async_lint.rules.base import FixAvailability, Rule
+from async_lint.rules._transitive import TransitiveCallRule
+from async_lint.rules.base import FixAvailability
 
 
-class TransitiveBlockingCall(Rule):
+class TransitiveBlockingCall(TransitiveCallRule):
     """
     ## What it does
     Reports, in async context, a call to a sync function or method of the
@@ -90,13 +92,8 @@ class TransitiveBlockingCall(Rule):
         "        return self.fetch()\n",
     )
 
-    def visit_Call(self, node: cst.Call) -> None:
-        ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
-            return
-        callees = ctx.callees(node)
-        if callees:
-            ctx.defer(self.code, node, callees, offload(ctx, node))
+    def fix(self, node: cst.Call) -> FixPlan | None:
+        return offload(self.ctx, node)
 
     @classmethod
     def chain_message(cls, chain: Chain) -> str:

@@ -1,10 +1,8 @@
-import libcst as cst
-
 from async_lint.analysis.project import Chain
-from async_lint.rules.base import Rule
+from async_lint.rules._transitive import TransitiveCallRule
 
 
-class TransitiveNestedEventLoop(Rule):
+class TransitiveNestedEventLoop(TransitiveCallRule):
     """
     ## What it does
     Reports, in async context, a call to a sync function or method of the
@@ -60,14 +58,6 @@ class TransitiveNestedEventLoop(Rule):
         "import asyncio\nasync def g():\n    pass\ndef run():\n    return asyncio.run(g())\n"
         "async def f():\n    return run()\n",
     )
-
-    def visit_Call(self, node: cst.Call) -> None:
-        ctx = self.ctx
-        if not ctx.in_async_context or ctx.is_awaited(node):
-            return
-        callees = ctx.callees(node)
-        if callees:
-            ctx.defer(self.code, node, callees)
 
     @classmethod
     def chain_message(cls, chain: Chain) -> str:
