@@ -13,7 +13,7 @@ import libcst as cst
 
 from async_lint.analysis.arguments import argument, literal
 from async_lint.analysis.resolver import Resolver
-from async_lint.analysis.scopes import Binding, Kind, SameScopeVisitor, Scope
+from async_lint.analysis.scopes import Binding, Kind, Scope
 from async_lint.analysis.summary import FunctionSummary, ModuleSummary
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import BlockingCall, Knowledge
@@ -89,7 +89,6 @@ class ModuleContext:
         self.project_modules = project_modules or frozenset()
         self.resolver.project_modules = self.project_modules
         self._functions: dict[cst.FunctionDef, FunctionSummary] = {}
-        self._loop_checks: dict[cst.FunctionDef, bool] = {}
 
     # -- traversal bookkeeping (called by the engine) -------------------------
 
@@ -305,10 +304,8 @@ class ModuleContext:
             function = self.blocking_function
             if function is not None and code in BLOCKING_CODES | LOOP_CODES:
                 summary = self._functions[function]
-                if code in BLOCKING_CODES:
-                    summary.blocking.append(self._what(node))
-                elif not self._checks_for_a_running_loop(function):
-                    summary.loops.append(self._what(node))
+                found = summary.blocking if code in BLOCKING_CODES else summary.loops
+                found.append(self._what(node))
                 return
         self.findings.append(Finding(code, node, message, fix))
 
@@ -350,9 +347,12 @@ class ModuleContext:
         """A call in a sync function: a possible edge of the project's call graph."""
         node = self.scope.running.node
         if isinstance(node, cst.FunctionDef) and node.asynchronous is None:
+            function = self._functions[node]
             callees = self.callees(call)
             if callees:
-                self._functions[node].calls.append(callees)
+                function.calls.append(callees)
+            if _asks_for_a_running_loop(call, self.resolve(call.func)):
+                function.checks_running_loop = True
 
     def finish_summary(self) -> None:
         """The module-level names other modules may reach functions through: its
@@ -373,17 +373,6 @@ class ModuleContext:
                     or value.types[0].partition(".")[0] in self.project_modules
                 ):
                     self.summary.instances[name] = value.types[0]
-
-    def _checks_for_a_running_loop(self, function: cst.FunctionDef) -> bool:
-        """Does the function ask whether a loop runs (`asyncio.get_running_loop()` in a
-        `try`, `loop.is_running()`) before it starts one? Then it does not start one
-        inside a running loop (ASL402)."""
-        found = self._loop_checks.get(function)
-        if found is None:
-            finder = _RunningLoopCheck(self)
-            function.body.visit(finder)
-            found = self._loop_checks[function] = finder.found
-        return found
 
     def _summarize_function(self, node: cst.FunctionDef) -> None:
         assert self.summary is not None
@@ -420,12 +409,9 @@ def _passes_non_blocking_argument(call: cst.Call, blocking: BlockingCall) -> boo
 _RUNNING_LOOP_CHECKS = frozenset({"asyncio.get_running_loop", "asyncio._get_running_loop"})
 
 
-class _RunningLoopCheck(SameScopeVisitor):
-    def __init__(self, ctx: ModuleContext) -> None:
-        self.ctx = ctx
-        self.found = False
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        asks = isinstance(func, cst.Attribute) and func.attr.value == "is_running"
-        self.found |= asks or self.ctx.qualified_name(func) in _RUNNING_LOOP_CHECKS
+def _asks_for_a_running_loop(call: cst.Call, callee: Value | None) -> bool:
+    """`asyncio.get_running_loop()` (in a `try`) or `loop.is_running()`."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "is_running":
+        return True
+    return isinstance(callee, Ref) and callee.name in _RUNNING_LOOP_CHECKS

@@ -149,9 +149,9 @@ class ProjectIndex:
             (module, function)
             for module in self._modules.values()
             for function in module.functions.values()
-            if not function.is_async
+            if not function.is_async and not (kind == LOOPS and function.checks_running_loop)
         ]
-        callees: dict[Key, list[Key]] = {}
+        callees: dict[Key, list[Key]] = {}  # (a function left out above breaks its chains)
         for module, function in sync:
             key = _key(module, function)
             direct = function.blocking if kind == BLOCKING else function.loops

@@ -24,6 +24,9 @@ class FunctionSummary:
     blocking: list[str] = field(default_factory=list)  # what blocks: `open()`, `time.sleep()`
     loops: list[str] = field(default_factory=list)  # event loops it starts: `asyncio.run()`
     calls: list[tuple[str, ...]] = field(default_factory=list)  # candidate callees per call
+    # asks whether a loop runs (`asyncio.get_running_loop()`, `loop.is_running()`):
+    # the loops it starts, itself or through its calls, start only where none runs
+    checks_running_loop: bool = False
 
 
 @dataclass
