@@ -62,3 +62,21 @@ async def summarize(text: str) -> str:
 async def background_flush() -> None:
     loop = asyncio.get_event_loop()
     await loop.run_in_executor(None, print, usage)
+
+
+def read_system_prompt() -> str:
+    with open("prompts/system.txt") as handle:  # sync file I/O, fine in sync code
+        return handle.read()
+
+
+def build_messages(question: str) -> list[dict]:
+    return [
+        {"role": "system", "content": read_system_prompt()},
+        {"role": "user", "content": question},
+    ]
+
+
+@app.post("/ask")
+async def ask(question: str) -> dict:
+    messages = build_messages(question)  # two calls down, it reads a file on the event loop
+    return {"messages": messages}
