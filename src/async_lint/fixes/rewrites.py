@@ -67,7 +67,14 @@ def awaited(
     ctx: ModuleContext, node: cst.BaseExpression, prefix: str = ""
 ) -> tuple[Replace, ...] | None:
     """Edits that put `await <prefix>` before `node` (and a closing parenthesis if needed)."""
-    parts = await_parts(ctx, node)
+    return awaited_in(ctx.ancestors, node, prefix) if ctx.in_async_context else None
+
+
+def awaited_in(
+    chain: Sequence[cst.CSTNode], node: cst.BaseExpression, prefix: str = ""
+) -> tuple[Replace, ...] | None:
+    """`awaited` for a node of the current async function that `chain` leads to."""
+    parts = await_parts_in(chain, node)
     if parts is None:
         return None
     before, after = parts
@@ -86,7 +93,7 @@ def opening_parenthesis(ctx: ModuleContext, call: cst.Call) -> Replace | None:
     return Replace(At(call.func, True, len(gap)), At(call.func, True, len(gap) + 1), "(")
 
 
-def offload(ctx: ModuleContext, call: cst.Call) -> FixPlan | None:
+def thread_offload_fix(ctx: ModuleContext, call: cst.Call) -> FixPlan | None:
     """`func(*args, **kwargs)` -> `await asyncio.to_thread(func, *args, **kwargs)`.
 
     In a module that uses trio or anyio, whose `to_thread.run_sync` passes no

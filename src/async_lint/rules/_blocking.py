@@ -6,7 +6,7 @@ import libcst as cst
 
 from async_lint.analysis.context import BlockingMatch
 from async_lint.fixes.plan import FixPlan
-from async_lint.fixes.rewrites import offload
+from async_lint.fixes.rewrites import thread_offload_fix
 from async_lint.rules.base import Rule
 
 
@@ -43,7 +43,7 @@ class BlockingCallRule(Rule):
     def fix(self, node: cst.Call, match: BlockingMatch) -> FixPlan | None:
         """The rule's fix for this call: by default the worker-thread offload, for the
         calls the knowledge marks as wholly done by it."""
-        return offload(self.ctx, node) if match.call.offload else None
+        return thread_offload_fix(self.ctx, node) if match.call.offload else None
 
     def message(self, match: BlockingMatch) -> str:
         return f"`{match.display}` blocks the event loop; use {match.call.instead}"

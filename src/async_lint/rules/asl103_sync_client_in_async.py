@@ -7,8 +7,8 @@ import libcst as cst
 from async_lint.analysis.usage import receiver_call
 from async_lint.analysis.values import Instance, Member, Ref
 from async_lint.diagnostics import Applicability
-from async_lint.fixes.plan import FixPlan, Replace, insert_after, insert_before, replace
-from async_lint.fixes.rewrites import await_parts_in
+from async_lint.fixes.plan import FixPlan, Replace, insert_before, replace
+from async_lint.fixes.rewrites import awaited_in
 from async_lint.knowledge import Knowledge, SyncClient
 from async_lint.rules.base import FixAvailability, Rule
 
@@ -287,11 +287,7 @@ class SyncClientInAsync(Rule):
         parent = chain[-2]
         if isinstance(parent, cst.Await) and parent.expression is call:
             return ()
-        parts = await_parts_in(chain, call)
-        if parts is None:
-            return None
-        before, after = parts
-        return (insert_before(call, before), *((insert_after(call, after),) if after else ()))
+        return awaited_in(chain, call)
 
 
 def _bound_name(

@@ -3,7 +3,7 @@ import libcst as cst
 from async_lint.analysis.project import Chain
 from async_lint.diagnostics import Applicability
 from async_lint.fixes.plan import FixPlan
-from async_lint.fixes.rewrites import offload
+from async_lint.fixes.rewrites import thread_offload_fix
 from async_lint.rules._transitive import TransitiveCallRule
 from async_lint.rules.base import FixAvailability
 
@@ -93,7 +93,7 @@ class TransitiveBlockingCall(TransitiveCallRule):
     )
 
     def fix(self, node: cst.Call) -> FixPlan | None:
-        return offload(self.ctx, node)
+        return thread_offload_fix(self.ctx, node)
 
     @classmethod
     def chain_message(cls, chain: Chain) -> str:
