@@ -28,7 +28,7 @@ from async_lint.rules.asl503_llm_client_default_timeout import LlmClientDefaultT
 from async_lint.rules.asl601_offload_with_async_twin import OffloadWithAsyncTwin
 from async_lint.rules.asl602_thread_offload import ThreadOffload
 from async_lint.rules.asl603_sync_only_override import SyncOnlyOverride
-from async_lint.rules.base import Rule
+from async_lint.rules.base import Rule, Severity
 
 _RULES: tuple[type[Rule], ...] = (
     CannotParse,
@@ -66,3 +66,9 @@ def docs_url(code: str) -> str:
     rule = REGISTRY.get(code)
     anchor = f"{code}-{rule.name}".lower() if rule else code.lower()
     return DOCS_URL.format(anchor=anchor)
+
+
+def severity(code: str) -> Severity:
+    """A code's severity; an internal error (ASL999) is an error."""
+    rule = REGISTRY.get(code)
+    return rule.severity if rule else Severity.ERROR

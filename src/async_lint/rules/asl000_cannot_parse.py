@@ -1,4 +1,4 @@
-from async_lint.rules.base import Rule
+from async_lint.rules.base import Rule, Severity
 
 
 class CannotParse(Rule):
@@ -33,5 +33,6 @@ class CannotParse(Rule):
     code = "ASL000"
     name = "cannot-parse"
     summary = "the file cannot be decoded or parsed"
+    severity = Severity.ERROR
     valid = ("async def handler():\n    return 1\n",)
     invalid = ("async def handler(:\n    pass\n", "x = (\n")

@@ -7,7 +7,7 @@ from async_lint.analysis.values import Member, Ref
 from async_lint.diagnostics import Applicability
 from async_lint.fixes.plan import FixPlan
 from async_lint.fixes.rewrites import awaited
-from async_lint.rules.base import FixAvailability, Rule
+from async_lint.rules.base import FixAvailability, Rule, Severity
 
 # Decorators that hand back a coroutine function when given one. An `async
 # def` under any other decorator may have become something else
@@ -95,6 +95,7 @@ class UnawaitedCoroutine(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_safety = Applicability.SAFE
     summary = "a coroutine function called without `await`"
+    severity = Severity.ERROR
     valid = (
         "import asyncio\nasync def g():\n    pass\nasync def f():\n    await g()\n"
         "    asyncio.create_task(g())\n",

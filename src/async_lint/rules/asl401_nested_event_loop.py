@@ -5,7 +5,7 @@ from async_lint.diagnostics import Applicability
 from async_lint.fixes.plan import At, FixPlan, Replace
 from async_lint.fixes.rewrites import await_parts
 from async_lint.knowledge.stdlib import EVENT_LOOP_RUNNERS, NESTED_LOOP_PATCHES
-from async_lint.rules.base import FixAvailability, Rule
+from async_lint.rules.base import FixAvailability, Rule, Severity
 
 
 class NestedEventLoop(Rule):
@@ -57,6 +57,7 @@ class NestedEventLoop(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_safety = Applicability.SAFE
     summary = "`asyncio.run()` / `run_until_complete()` inside a running event loop"
+    severity = Severity.ERROR
     valid = (
         "import asyncio\nasync def main():\n    pass\nif __name__ == '__main__':\n"
         "    asyncio.run(main())\n",

@@ -1,5 +1,6 @@
 from async_lint.analysis.project import Chain
 from async_lint.rules._transitive import TransitiveCallRule
+from async_lint.rules.base import Severity
 
 
 class TransitiveNestedEventLoop(TransitiveCallRule):
@@ -48,6 +49,7 @@ class TransitiveNestedEventLoop(TransitiveCallRule):
     code = "ASL402"
     name = "transitive-nested-event-loop"
     summary = "a project sync function that starts an event loop, called in async context"
+    severity = Severity.ERROR
     valid = (
         "import asyncio\nasync def g():\n    pass\ndef run():\n    asyncio.run(g())\n"
         "if __name__ == '__main__':\n    run()\n",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import libcst as cst
 
 from async_lint.rules._offload import offload
-from async_lint.rules.base import Rule
+from async_lint.rules.base import Rule, Severity
 
 
 class ThreadOffload(Rule):
@@ -57,6 +57,7 @@ class ThreadOffload(Rule):
     code = "ASL602"
     name = "thread-offload"
     summary = "a call run in a worker thread (audit)"
+    severity = Severity.NOTE
     default_enabled = False
     valid = (
         "import asyncio\nasync def f():\n    await asyncio.sleep(1)\n",

@@ -18,6 +18,16 @@ if TYPE_CHECKING:
 DOC_SECTIONS = ("What it does", "Why is this bad", "Example", "Use instead", "Fix safety")
 
 
+class Severity(Enum):
+    """How a report shows a finding; the values are SARIF's levels. A finding
+    that certainly fails at run time is an error, a smell or risk a warning, an
+    audit a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
 class FixAvailability(Enum):
     NONE = "none"
     SOMETIMES = "sometimes"
@@ -37,6 +47,7 @@ class Rule:
     name: ClassVar[str]  # kebab-case; reads as "allow <name>" in configs
     summary: ClassVar[str]  # one line for the catalog
     default_enabled: ClassVar[bool] = True
+    severity: ClassVar[Severity] = Severity.WARNING
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     fix_safety: ClassVar[Applicability | None] = None  # set when the rule has a fix
     # Code that must not be reported / must be reported by this rule; the test
@@ -54,7 +65,8 @@ class Rule:
     def docs(cls) -> str:
         """The rule's documentation as Markdown."""
         text = inspect.cleandoc(cls.__doc__ or "")
-        return f"# {cls.code} {cls.name}\n\n{cls.fix_sentence()}\n\n{text}\n"
+        meta = f"Severity: {cls.severity.value}. {cls.fix_sentence()}"
+        return f"# {cls.code} {cls.name}\n\n{meta}\n\n{text}\n"
 
     @classmethod
     def fix_label(cls) -> str:
