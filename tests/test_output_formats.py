@@ -1,4 +1,4 @@
-"""The report formats for people and CI: full, github, json-lines and gitlab."""
+"""The report formats for people and CI: full, github, sarif, json-lines and gitlab."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from async_lint import cli
+from async_lint import __version__, cli
 from async_lint.diagnostics import Diagnostic, Position
 from async_lint.output import render_github
+from async_lint.rules import REGISTRY, docs_url, severity
 
 ROOT = Path(__file__).parent.parent
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 
 SLEEP = "import time\n\nasync def handler():\n    time.sleep(1)\n"
 UNICODE_LINE = '    s = "héllo 世界 😀"; time.sleep(1)'
@@ -45,6 +48,158 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
     status = cli.main(["check", *args])
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def sarif(capsys, *args: str) -> dict:
+    status, out, err = check(capsys, "--output-format", "sarif", *args)
+    assert status in (0, 1), err
+    log = json.loads(out)
+    jsonschema.Draft7Validator(SCHEMA).validate(log)
+    return log
+
+
+# --- sarif ---------------------------------------------------------------------------
+
+
+def _assert_code_scanning_shape(log: dict) -> None:
+    """What GitHub code scanning relies on, beyond the schema."""
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "async-lint" and driver["version"] == __version__
+    assert driver["informationUri"].startswith("https://")
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert set(REGISTRY) <= set(ids) and len(ids) == len(set(ids))
+    for result in run["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] == severity(result["ruleId"]).value
+        assert result["message"]["text"]
+        (location,) = result["locations"]
+        artifact = location["physicalLocation"]["artifactLocation"]
+        uri = artifact["uri"]
+        assert not uri.startswith("/") and ".." not in uri.split("/") and "file:" not in uri
+        assert "\\" not in uri and " " not in uri
+        assert artifact["uriBaseId"] == "%SRCROOT%"
+        region = location["physicalLocation"]["region"]
+        assert min(region.values()) >= 1
+        assert (region["startLine"], region["startColumn"]) <= (
+            region["endLine"],
+            region["endColumn"],
+        )
+
+
+def test_sarif_of_the_examples_is_valid_for_code_scanning(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    log = sarif(capsys, "examples/")
+    _assert_code_scanning_shape(log)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
+    assert uris == {"examples/llm_backend.py", "examples/llm_clients.py"}
+
+
+def test_sarif_of_fixes_parse_errors_and_non_ascii_text(repo, capsys):
+    log = sarif(capsys, ".")
+    _assert_code_scanning_shape(log)
+    results = log["runs"][0]["results"]
+    by_uri = {}
+    for result in results:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        by_uri.setdefault(uri, []).append(result)
+    assert set(by_uri) == {
+        "app/sleep.py",
+        "app/fetch.py",
+        "app/unicode.py",
+        "app/syntax.py",
+        "app/latin.py",
+        "app/my%20caf%C3%A9.py",
+    }
+    (sleep,) = by_uri["app/sleep.py"]
+    assert sleep["ruleId"] == "ASL101"
+    (fix,) = sleep["fixes"]
+    assert fix["properties"]["applicability"] == "safe"
+    (change,) = fix["artifactChanges"]
+    assert change["artifactLocation"] == {"uri": "app/sleep.py", "uriBaseId": "%SRCROOT%"}
+    texts = {r["insertedContent"]["text"] for r in change["replacements"]}
+    assert "asyncio.sleep" in texts
+    (fetch,) = by_uri["app/fetch.py"]
+    assert fetch["ruleId"] == "ASL501"
+    assert fetch["fixes"][0]["properties"]["applicability"] == "unsafe"
+    assert "--unsafe-fixes" in fetch["fixes"][0]["description"]["text"]
+    for name in ("app/syntax.py", "app/latin.py"):
+        (parse,) = by_uri[name]
+        assert parse["ruleId"] == "ASL000" and parse["level"] == "error"
+    (unicode,) = by_uri["app/unicode.py"]
+    region = unicode["locations"][0]["physicalLocation"]["region"]
+    # columns count code points: the emoji is one, not two UTF-16 units
+    assert region["startColumn"] == UNICODE_LINE.index("time.sleep") + 1
+    assert region["endColumn"] == UNICODE_LINE.index("time.sleep") + len("time.sleep(1)") + 1
+
+
+def test_sarif_rules_describe_every_rule(repo, capsys):
+    rules = {rule["id"]: rule for rule in sarif(capsys, ".")["runs"][0]["tool"]["driver"]["rules"]}
+    for code, rule in REGISTRY.items():
+        descriptor = rules[code]
+        assert descriptor["name"] == rule.name
+        assert descriptor["shortDescription"]["text"] == rule.summary
+        full = descriptor["fullDescription"]["text"]
+        assert full and "`" not in full and "## " not in full
+        assert full.split()[:3] == rule.doc_section("What it does").replace("`", "").split()[:3]
+        assert descriptor["help"]["markdown"] == descriptor["help"]["text"] == rule.docs()
+        assert descriptor["helpUri"] == docs_url(code)
+        assert descriptor["defaultConfiguration"]["level"] == rule.severity.value
+        assert descriptor["properties"]["tags"]
+
+
+def test_sarif_uris_are_relative_to_the_repository_whatever_the_cwd(repo, capsys, monkeypatch):
+    (repo / "lib").mkdir()
+    (repo / "lib" / "other.py").write_text(SLEEP)
+    monkeypatch.chdir(repo / "app")
+    log = sarif(capsys, "sleep.py", "../lib/other.py", str(repo / "app" / "fetch.py"))
+    _assert_code_scanning_shape(log)
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    ]
+    assert sorted(uris) == ["app/fetch.py", "app/sleep.py", "lib/other.py"]
+
+
+def test_sarif_without_a_repository_is_relative_to_the_cwd(tmp_path, capsys, monkeypatch):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text(SLEEP)
+    monkeypatch.chdir(tmp_path)
+    log = sarif(capsys, "pkg")
+    artifact = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "pkg/a.py", "uriBaseId": "%SRCROOT%"}
+
+
+def test_sarif_of_an_internal_error_is_valid(repo, capsys, monkeypatch):
+    from async_lint.rules.asl101_blocking_sleep import BlockingSleep
+
+    def explode(self, node):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(BlockingSleep, "visit_Call", explode)
+    log = sarif(capsys, "app/sleep.py")
+    _assert_code_scanning_shape(log)
+    (result,) = log["runs"][0]["results"]
+    assert result["ruleId"] == "ASL999" and result["level"] == "error"
+
+
+def test_sarif_is_deterministic(repo, capsys):
+    first = check(capsys, "--output-format", "sarif", ".")
+    assert check(capsys, "--output-format", "sarif", ".") == first
+    assert str(repo) not in first[1]
+
+
+def test_sarif_when_clean(tmp_path, capsys, monkeypatch):
+    (tmp_path / "ok.py").write_text("x = 1\n")
+    monkeypatch.chdir(tmp_path)
+    log = sarif(capsys, ".")
+    assert log["runs"][0]["results"] == []
+    assert len(log["runs"][0]["tool"]["driver"]["rules"]) >= len(REGISTRY)
 
 
 # --- github --------------------------------------------------------------------------
@@ -246,7 +401,7 @@ def test_full_quiet_and_statistics(repo, capsys):
 # --- statistics, formats, docs -------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["github", "gitlab"])
+@pytest.mark.parametrize("kind", ["github", "sarif", "gitlab"])
 def test_statistics_with_a_format_for_tools_is_a_usage_error(repo, capsys, kind):
     status, out, err = check(capsys, "--output-format", kind, "--statistics", ".")
     assert (status, out) == (2, "")

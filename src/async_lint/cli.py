@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=output.FORMATS,
         default="concise",
         help="concise (default), full (with the code and the fix), json, json-lines, "
-        "github (Actions annotations) or gitlab (Code Quality)",
+        "github (Actions annotations), gitlab (Code Quality) or sarif (code scanning)",
     )
     check.add_argument(
         "--statistics",
@@ -381,6 +381,7 @@ def _report(
         "json": output.render_json,
         "json-lines": output.render_json_lines,
         "github": output.render_github,
+        "sarif": output.render_sarif,
         "gitlab": lambda found: output.render_gitlab(found, sources),
     }
     if kind in tools:

@@ -6,10 +6,11 @@ from async_lint.output.github import render_github
 from async_lint.output.gitlab import render_gitlab
 from async_lint.output.json import render_json, render_json_statistics
 from async_lint.output.json_lines import render_json_lines, render_json_lines_statistics
+from async_lint.output.sarif import render_sarif
 
-FORMATS = ("concise", "full", "json", "json-lines", "github", "gitlab")
+FORMATS = ("concise", "full", "json", "json-lines", "github", "gitlab", "sarif")
 # Formats whose readers expect findings only: `--statistics` has no place in them.
-WITHOUT_STATISTICS = ("github", "gitlab")
+WITHOUT_STATISTICS = ("github", "gitlab", "sarif")
 
 __all__ = [
     "FORMATS",
@@ -23,6 +24,7 @@ __all__ = [
     "render_json_lines",
     "render_json_lines_statistics",
     "render_json_statistics",
+    "render_sarif",
     "render_statistics",
     "unified_diff",
 ]
