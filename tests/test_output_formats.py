@@ -11,7 +11,7 @@ import pytest
 
 from async_lint import __version__, cli
 from async_lint.diagnostics import Diagnostic, Position
-from async_lint.output import render_github
+from async_lint.output import FORMATS, render_github
 from async_lint.rules import REGISTRY, docs_url, severity
 
 ROOT = Path(__file__).parent.parent
@@ -406,3 +406,12 @@ def test_statistics_with_a_format_for_tools_is_a_usage_error(repo, capsys, kind)
     status, out, err = check(capsys, "--output-format", kind, "--statistics", ".")
     assert (status, out) == (2, "")
     assert f"--statistics cannot be used with --output-format {kind}" in err
+
+
+def test_readme_lists_every_format():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = [line for line in readme.splitlines() if line.strip().startswith("--output-format")]
+    listed = line.split("FORMAT", 1)[1].replace("(below)", "")
+    assert [name.strip() for name in listed.split(",")] == list(FORMATS)
+    assert "github/codeql-action/upload-sarif@v3" in readme
+    assert "security-events: write" in readme and "codequality:" in readme
