@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -75,9 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a pyproject.toml ([tool.async-lint]) or a TOML file of bare options",
     )
-    check.add_argument("--output-format", choices=output.FORMATS, default="concise")
     check.add_argument(
-        "--statistics", action="store_true", help="count findings by code instead of listing them"
+        "--output-format",
+        choices=output.FORMATS,
+        default="concise",
+        help="concise (default), full (with the code and the fix), json, json-lines, "
+        "github (Actions annotations), gitlab (Code Quality) or sarif (code scanning)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="count findings by code instead of listing them (concise, full, json, json-lines)",
     )
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     check.add_argument(
@@ -181,6 +188,8 @@ def _check(args: argparse.Namespace) -> int:
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:
         raise _UsageError(f"no such file or directory: {', '.join(missing)}")
+    if args.statistics and args.output_format in output.WITHOUT_STATISTICS:
+        raise _UsageError(f"--statistics cannot be used with --output-format {args.output_format}")
     settings = _settings(args, paths)
 
     fixing = args.fix or args.diff
@@ -228,6 +237,8 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(stdin[0])  # nothing to fix: the source as it came
     results_only = [result for _, _, result in results]
     diagnostics = sorted((d for r in results_only for d in r.diagnostics), key=lambda d: d.sort_key)
+    # The text each finding's file had when it was linted (after --fix, the fixed text).
+    sources = {display: r.source for _, display, r in results if r.source is not None}
     tracebacks = [text for r in results_only for text in r.tracebacks]
 
     if args.verbose:
@@ -239,7 +250,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"Would fix {count} finding{'s' if count != 1 else ''}.", file=sys.stderr)
         return EXIT_FINDINGS if changed else EXIT_CLEAN
     if not ("-" in paths and args.fix):  # `--fix -` printed the fixed source instead
-        _report(args, diagnostics, fixed)
+        _report(args, diagnostics, fixed, sources)
     if fixed and args.exit_non_zero_on_fix:
         return EXIT_FINDINGS
     if diagnostics and not args.exit_zero:
@@ -317,11 +328,11 @@ def _fix_stdin(
     """Fix standard input: print the diff, or the fixed source in the input's encoding."""
     outcome = _fix(source, name, None, run, args.unsafe_fixes)
     if args.diff:
-        sys.stdout.write(_diff(source, outcome.source, name))
+        sys.stdout.write(output.unified_diff(source, outcome.source, name))
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode_like(data, outcome.source))  # BOM included
-    return engine.Result(outcome.remaining, []), outcome.fixed
+    return engine.Result(outcome.remaining, [], source=outcome.source), outcome.fixed
 
 
 def _fix_file(
@@ -333,26 +344,16 @@ def _fix_file(
     source = decode(original)
     outcome = _fix(source, display, file, run, args.unsafe_fixes)
     if outcome.source == source:
-        return engine.Result(outcome.remaining, []), []
+        return engine.Result(outcome.remaining, [], source=source), []
     if args.diff:
-        sys.stdout.write(_diff(source, outcome.source, display))
-        return engine.Result(run.lint(source, display, file), []), outcome.fixed
+        sys.stdout.write(output.unified_diff(source, outcome.source, display))
+        return engine.Result(run.lint(source, display, file), [], source=source), outcome.fixed
     try:
         write_atomically(file, original, outcome.source)
     except (OSError, WriteError) as error:
         print(f"async-lint: {display}: not fixed: {error}", file=sys.stderr)
-        return engine.Result(run.lint(source, display, file), []), []
-    return engine.Result(outcome.remaining, []), outcome.fixed
-
-
-def _diff(before: str, after: str, display: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{display}",
-        tofile=f"b/{display}",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return engine.Result(run.lint(source, display, file), [], source=source), []
+    return engine.Result(outcome.remaining, [], source=outcome.source), outcome.fixed
 
 
 def _display(path: str) -> str:
@@ -362,19 +363,36 @@ def _display(path: str) -> str:
 
 
 def _report(
-    args: argparse.Namespace, diagnostics: list[Diagnostic], fixed: list[Diagnostic]
+    args: argparse.Namespace,
+    diagnostics: list[Diagnostic],
+    fixed: list[Diagnostic],
+    sources: dict[str, str],
 ) -> None:
-    out = sys.stdout
-    if args.output_format == "json":
-        render = output.render_json_statistics if args.statistics else output.render_json
-        out.write(render(diagnostics))
+    """Print the findings in the chosen format. The formats for people (concise, full)
+    end with the summary; those for tools print their document only."""
+    out, kind, unsafe = sys.stdout, args.output_format, args.unsafe_fixes
+    if args.statistics and kind == "json":
+        out.write(output.render_json_statistics(diagnostics))
         return
-    unsafe = args.unsafe_fixes
-    out.write(
-        output.render_statistics(diagnostics)
-        if args.statistics
-        else output.render_concise(diagnostics, unsafe)
-    )
+    if args.statistics and kind == "json-lines":
+        out.write(output.render_json_lines_statistics(diagnostics))
+        return
+    tools = {
+        "json": output.render_json,
+        "json-lines": output.render_json_lines,
+        "github": output.render_github,
+        "sarif": output.render_sarif,
+        "gitlab": lambda found: output.render_gitlab(found, sources),
+    }
+    if kind in tools:
+        out.write(tools[kind](diagnostics))
+        return
+    if args.statistics:
+        out.write(output.render_statistics(diagnostics))
+    elif kind == "full":
+        out.write(output.render_full(diagnostics, sources, unsafe))
+    else:
+        out.write(output.render_concise(diagnostics, unsafe))
     if args.quiet:
         return
     if fixed:

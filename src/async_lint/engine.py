@@ -76,6 +76,9 @@ class Result:
     # left for `complete()` by a deferred lint, with the way to lint the module again
     pending: list[Pending] = field(default_factory=list)
     relint: Callable[[ProjectIndex], Result] | None = None
+    # The text linted, for reports that quote it (`--output-format full`); kept
+    # only with findings, so a run does not hold every clean file in memory.
+    source: str | None = None
 
 
 def lint_file(path: str, settings: Settings, display: str | None = None, **options) -> Result:
@@ -124,13 +127,13 @@ def lint_source(
     except cst.ParserSyntaxError as error:
         where, reason = _syntax_error(source, error)
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
-        return Result(_keep([diagnostic], source, codes, apply_noqa), [])
+        return _unparsed(diagnostic, source, codes, apply_noqa)
     except RecursionError:
         diagnostic = _whole_file(filename, PARSE_ERROR, "cannot parse: too deeply nested")
-        return Result(_keep([diagnostic], source, codes, apply_noqa), [])
+        return _unparsed(diagnostic, source, codes, apply_noqa)
     except Exception as error:  # noqa: BLE001 - the parser's other failures (NUL bytes, ...)
         diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {error}")
-        return Result(_keep([diagnostic], source, codes, apply_noqa), [])
+        return _unparsed(diagnostic, source, codes, apply_noqa)
 
     module_name, package = module_name_for(path or filename)
     summarize = bool(codes & TRANSITIVE_CODES)
@@ -171,7 +174,7 @@ def lint_source(
         suppressed = noqa.suppression(source)
         pending = [p for p in pending if not suppressed(p.code, p.diagnostic.start.line)]
     if not pending:
-        return Result(kept, traversal.tracebacks, ctx.summary)
+        return Result(kept, traversal.tracebacks, ctx.summary, source=source if kept else None)
 
     def relint(index: ProjectIndex) -> Result:
         return lint_source(
@@ -179,7 +182,12 @@ def lint_source(
             project_modules=project_modules,
         )  # fmt: skip
 
-    return Result(kept, traversal.tracebacks, ctx.summary, pending, relint)
+    return Result(kept, traversal.tracebacks, ctx.summary, pending, relint, source)
+
+
+def _unparsed(diagnostic: Diagnostic, source: str, codes: Iterable[str], apply_noqa: bool):
+    kept = _keep([diagnostic], source, codes, apply_noqa)
+    return Result(kept, [], source=source if kept else None)
 
 
 def _decide(
@@ -219,7 +227,8 @@ def complete(result: Result, index: ProjectIndex) -> Result:
         if chain is not None and p.diagnostic is not None
     ]
     diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
-    return Result(diagnostics, result.tracebacks, result.summary)
+    source = result.source if diagnostics else None
+    return Result(diagnostics, result.tracebacks, result.summary, source=source)
 
 
 def _from_recursion(error: BaseException | None) -> bool:

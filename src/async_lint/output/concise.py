@@ -11,11 +11,13 @@ def render_concise(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> s
     """`path:line:col: ASLnnn message`, one finding a line (1-based line and column);
     `[*]` before the message marks a finding that `--fix` (with `unsafe`, `--fix
     --unsafe-fixes`) would fix."""
-    return "".join(
-        f"{d.filename}:{d.start.line}:{d.start.display_column}: {d.code} "
-        f"{'[*] ' if fixable(d, unsafe) else ''}{d.message}\n"
-        for d in diagnostics
-    )
+    return "".join(finding_line(d, unsafe) + "\n" for d in diagnostics)
+
+
+def finding_line(d: Diagnostic, unsafe: bool = False) -> str:
+    """One finding as the concise output shows it (the `full` output's headline too)."""
+    mark = "[*] " if fixable(d, unsafe) else ""
+    return f"{d.filename}:{d.start.line}:{d.start.display_column}: {d.code} {mark}{d.message}"
 
 
 def fixable(diagnostic: Diagnostic, unsafe: bool = False) -> bool:

@@ -48,5 +48,8 @@ def _location(position: Position) -> dict:
 
 
 def render_json_statistics(diagnostics: Sequence[Diagnostic]) -> str:
-    rows = [{"code": c, "name": n, "count": k} for c, n, k in statistics(diagnostics)]
-    return json.dumps(rows, indent=2) + "\n"
+    return json.dumps(_statistics(diagnostics), indent=2) + "\n"
+
+
+def _statistics(diagnostics: Sequence[Diagnostic]) -> list[dict]:
+    return [{"code": c, "name": n, "count": k} for c, n, k in statistics(diagnostics)]

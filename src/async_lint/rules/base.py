@@ -90,3 +90,10 @@ class Rule:
     @classmethod
     def doc_sections(cls) -> list[str]:
         return re.findall(r"^## (.+)$", inspect.cleandoc(cls.__doc__ or ""), re.M)
+
+    @classmethod
+    def doc_section(cls, title: str) -> str:
+        """The Markdown of one section of the docs (`What it does`), without its heading."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        found = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+        return found.group(1).strip() if found else ""
