@@ -413,5 +413,5 @@ def test_readme_lists_every_format():
     (line,) = [line for line in readme.splitlines() if line.strip().startswith("--output-format")]
     listed = line.split("FORMAT", 1)[1].replace("(below)", "")
     assert [name.strip() for name in listed.split(",")] == list(FORMATS)
-    assert "github/codeql-action/upload-sarif@v3" in readme
+    assert "github/codeql-action/upload-sarif@v4" in readme
     assert "security-events: write" in readme and "codequality:" in readme
