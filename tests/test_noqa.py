@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import codes
 
-from async_lint.noqa import is_suppressed
+from async_lint.noqa import add_code, is_suppressed
 
 SLEEP = "import time\nasync def f():\n    time.sleep(1){comment}\n"
 
@@ -69,3 +69,78 @@ def test_lines_are_counted_like_python_does(separator):
 def test_is_suppressed_matches_prefixes_like_flake8():
     assert is_suppressed("ASL101", "x  # noqa: ASL10")
     assert not is_suppressed("ASL101", "x  # noqa: ASL11")
+
+
+# -- writing a noqa comment (the editor's "disable for this line") ---------------------
+
+
+def _added(source: str, code: str = "ASL101") -> str | None:
+    """The source with the noqa comment for the first `code` finding added, checked
+    to silence that finding and no other."""
+    before = codes(source)
+    line = next(line for line, found in before if found == code)
+    edit = add_code(source, code, line)
+    if edit is None:
+        return None
+    lines = source.splitlines(keepends=True)
+    text = lines[edit.start.line - 1]
+    lines[edit.start.line - 1] = text[: edit.start.column] + edit.content + text[edit.end.column :]
+    after = "".join(lines)
+    assert codes(after) == [f for f in before if f != (line, code)]
+    return after
+
+
+ASYNC = "import time\nasync def f():\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("    time.sleep(1)\n", "    time.sleep(1)  # noqa: ASL101\n"),
+        ("    time.sleep(1)   \n", "    time.sleep(1)  # noqa: ASL101\n"),
+        ("    time.sleep(1)\r\n", "    time.sleep(1)  # noqa: ASL101\r\n"),
+        ("    time.sleep(1)", "    time.sleep(1)  # noqa: ASL101"),
+        ("    time.sleep(1)  # noqa: E501\n", "    time.sleep(1)  # noqa: E501, ASL101\n"),
+        (
+            "    time.sleep(1)  # NOQA:E501,ASL105 long line\n",
+            "    time.sleep(1)  # NOQA:E501,ASL105, ASL101 long line\n",
+        ),
+        (
+            "    time.sleep(1)  # type: ignore[misc]\n",
+            "    time.sleep(1)  # type: ignore[misc]  # noqa: ASL101\n",
+        ),
+        ('    time.sleep(1); s = "#"\n', '    time.sleep(1); s = "#"  # noqa: ASL101\n'),
+        # a multi-line call: the line where it starts, before its comment-less rest
+        (
+            "    time.sleep(\n        1\n    )\n",
+            "    time.sleep(  # noqa: ASL101\n        1\n    )\n",
+        ),
+        # a line a triple-quoted string continues from: after the string ends
+        (
+            '    time.sleep(len("""\n    """))\n',
+            '    time.sleep(len("""\n    """))  # noqa: ASL101\n',
+        ),
+        # a backslash continues the line: the comment goes after the last part
+        (
+            "    x = time.sleep(1) or \\\n        None\n",
+            "    x = time.sleep(1) or \\\n        None  # noqa: ASL101\n",
+        ),
+    ],
+)
+def test_add_code_writes_a_noqa_comment_that_silences_the_finding(body, expected):
+    assert _added(ASYNC + body) == ASYNC + expected
+
+
+def test_add_code_leaves_the_other_findings_of_the_line():
+    source = (
+        "import asyncio\nasync def f():\n    asyncio.get_event_loop().run_until_complete(g())\n"
+    )
+    assert _added(source, "ASL403").endswith("(g())  # noqa: ASL403\n")
+
+
+def test_add_code_does_nothing_when_a_comment_cannot_help():
+    # flake8 reads the first noqa marker on the line: here one inside a string
+    source = ASYNC + '    time.sleep(1); s = "# noqa: E501"\n'
+    assert _added(source) is None
+    assert add_code(ASYNC + "    time.sleep(1)  # noqa\n", "ASL101", 3) is None  # suppressed
+    assert add_code(ASYNC, "ASL101", 7) is None  # no such line

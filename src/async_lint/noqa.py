@@ -6,6 +6,8 @@ itself spans lines (a triple-quoted string) joins lines together, exactly as
 in flake8, so the CLI and the flake8 plugin suppress the same findings.
 `# noqa` alone suppresses everything, `# noqa: A,B` the codes listed and any
 code that starts with one of them (`ASL1` is the ASL1xx family).
+
+`add_code` writes such a comment (the editor's "disable for this line").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 import tokenize
 from collections.abc import Callable, Iterable
 
-from async_lint.diagnostics import Diagnostic
+from async_lint.diagnostics import Diagnostic, Edit, Position
 
 # flake8.defaults.NOQA_INLINE_REGEXP
 NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
@@ -55,8 +57,19 @@ def is_suppressed(code: str, text: str) -> bool:
 
 def _logical_lines(source: str, lines: list[str]) -> dict[int, str]:
     """Map each line number to the text searched for its noqa (flake8's algorithm)."""
-    line_count = len(lines)
+    groups, _ = _scan(source, len(lines))
     mapping: dict[int, str] = {}
+    for first, last in groups:
+        joined = "".join(lines[first - 1 : last])
+        mapping.update(dict.fromkeys(range(first, last + 1), joined))
+    return mapping
+
+
+def _scan(source: str, line_count: int) -> tuple[list[tuple[int, int]], dict[int, tuple[int, str]]]:
+    """The (first, last) line of each run of tokens up to a line break, and each
+    line's comment (column, text); nothing when the source does not tokenize."""
+    groups: list[tuple[int, int]] = []
+    comments: dict[int, tuple[int, str]] = {}
     first, last = line_count + 2, -1
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
@@ -64,10 +77,44 @@ def _logical_lines(source: str, lines: list[str]) -> dict[int, str]:
                 continue
             first = min(first, token.start[0])
             last = max(last, token.end[0])
+            if token.type == tokenize.COMMENT:
+                comments[token.start[0]] = (token.start[1], token.string)
             if token.type in (tokenize.NL, tokenize.NEWLINE):
-                joined = "".join(lines[first - 1 : last])
-                mapping.update(dict.fromkeys(range(first, last + 1), joined))
+                groups.append((first, last))
                 first, last = line_count + 2, -1
     except (tokenize.TokenError, SyntaxError):
-        return {}
-    return mapping
+        return [], {}
+    return groups, comments
+
+
+def add_code(source: str, code: str, line: int) -> Edit | None:
+    """The edit that makes a `# noqa` suppress `code` for a finding on `line`.
+
+    The comment goes at the end of the finding's line, or of the last line of
+    the string that line continues into (flake8 reads the lines of a
+    multi-line token as one). A `# noqa: X` comment there is extended to
+    `# noqa: X, CODE`; any other comment is kept and the noqa follows it.
+    None when the line is already suppressed, or when a comment cannot do it
+    (a `# noqa: X` inside a string on the line is what flake8 would read).
+    """
+    lines = io.StringIO(source).readlines()
+    if not 0 < line <= len(lines):
+        return None
+    groups, comments = _scan(source, len(lines))
+    last = next((end for start, end in groups if start <= line <= end), line)
+    text = lines[last - 1]
+    body = text.rstrip("\r\n")
+    code_end = len(body.rstrip())
+    comment = comments.get(last)
+    match = NOQA.search(comment[1]) if comment else None
+    if comment and match and match.group("codes"):
+        listed = match.group("codes").rstrip(", \t")
+        at = comment[0] + match.start("codes") + len(listed)
+        edit = Edit(Position(last, at), Position(last, at), f", {code}")
+    else:
+        edit = Edit(Position(last, code_end), Position(last, len(body)), f"  # noqa: {code}")
+    edited = text[: edit.start.column] + edit.content + text[edit.end.column :]
+    after = "".join([*lines[: last - 1], edited, *lines[last:]])
+    if suppression(source)(code, line) or not suppression(after)(code, line):
+        return None
+    return edit
