@@ -1,4 +1,4 @@
-"""`async-lint check` and `async-lint rule`: thin over the engine."""
+"""`async-lint check`, `async-lint rule` and `async-lint server`: thin over the engine."""
 
 from __future__ import annotations
 
@@ -126,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="explain a rule, or list them all")
     rule.add_argument("code", nargs="?", metavar="CODE")
     rule.add_argument("--all", action="store_true", help="list every rule")
+
+    commands.add_parser("server", help="run the language server for editors (stdio)")
     return parser  # fmt: skip
 
 
@@ -141,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rule":
             return _rule(args)
+        if args.command == "server":
+            return _server()
         parser.print_help()
         return EXIT_ERROR
     except (_UsageError, ConfigError) as error:
@@ -409,6 +413,18 @@ def _report(
 
 def _count(diagnostics: list[Diagnostic]) -> str:
     return f"{len(diagnostics)} finding{'s' if len(diagnostics) != 1 else ''}"
+
+
+def _server() -> int:
+    """pygls is an optional extra, imported only here: `check` never loads it."""
+    try:
+        from async_lint import lsp
+    except ImportError as error:
+        if (error.name or "").partition(".")[0] == "async_lint":
+            raise
+        needs = "the language server needs pygls: pip install 'async-lint[lsp]'"
+        raise _UsageError(needs) from None
+    return lsp.serve()
 
 
 def _rule(args: argparse.Namespace) -> int:

@@ -94,6 +94,12 @@ class _Filter:
         return self.gitignore is not None and self.gitignore.ignored(path, is_dir, self.top)
 
 
+def is_excluded(path: str, settings: Settings) -> bool:
+    """Is this one file left out by `exclude` (and the default excludes)? For a
+    file opened in an editor; .gitignore is not consulted."""
+    return _Filter(settings, None, None).excluded(os.path.abspath(path), False)
+
+
 def discover(
     paths: Sequence[str], settings: Settings, *, force_exclude: bool = False
 ) -> Iterator[str]:
