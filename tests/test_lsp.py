@@ -349,6 +349,12 @@ async def test_fix_all_applies_every_safe_fix(client, tmp_path):
     assert not await actions(client, uri, at(0, 0), only=["source.fixAll"])
 
 
+@ON_MODULE_LOOP
+async def test_a_request_for_a_document_that_is_not_open_gets_no_actions(client, tmp_path):
+    uri = (tmp_path / "never_opened.py").as_uri()
+    assert not await actions(client, uri, at(0, 0))
+
+
 # -- settings -----------------------------------------------------------------------
 
 
