@@ -93,15 +93,19 @@ def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess
     )
 
 
+def try_repo(hook_repository, root: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """`pre-commit try-repo` of the hook on every file of the user's repository."""
+    snapshot, commit = hook_repository
+    return pre_commit(
+        "try-repo", str(snapshot), "async-lint", "--ref", commit, "--all-files", cwd=root, home=home
+    )
+
+
 def test_try_repo_fails_on_a_bad_file_and_reports_it(
     hook_repository, pre_commit_home, user_repository
 ):
-    snapshot, commit = hook_repository
     root = user_repository({"app/bad.py": BAD})
-    result = pre_commit(
-        "try-repo", str(snapshot), "async-lint", "--ref", commit, "--all-files",
-        cwd=root, home=pre_commit_home,
-    )  # fmt: skip
+    result = try_repo(hook_repository, root, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "async-lint" in result.stdout
     assert "Failed" in result.stdout
@@ -110,12 +114,8 @@ def test_try_repo_fails_on_a_bad_file_and_reports_it(
 
 
 def test_try_repo_passes_on_a_clean_file(hook_repository, pre_commit_home, user_repository):
-    snapshot, commit = hook_repository
     root = user_repository({"app/good.py": CLEAN, "notes.txt": "time.sleep(1)\n"})
-    result = pre_commit(
-        "try-repo", str(snapshot), "async-lint", "--ref", commit, "--all-files",
-        cwd=root, home=pre_commit_home,
-    )  # fmt: skip
+    result = try_repo(hook_repository, root, pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
 
@@ -123,14 +123,10 @@ def test_try_repo_passes_on_a_clean_file(hook_repository, pre_commit_home, user_
 def test_hook_honours_excludes_for_the_files_pre_commit_names(
     hook_repository, pre_commit_home, user_repository
 ):
-    snapshot, commit = hook_repository
     root = user_repository(
         {"vendored/bad.py": BAD, "pyproject.toml": '[tool.async-lint]\nexclude = ["vendored"]\n'}
     )
-    result = pre_commit(
-        "try-repo", str(snapshot), "async-lint", "--ref", commit, "--all-files",
-        cwd=root, home=pre_commit_home,
-    )  # fmt: skip
+    result = try_repo(hook_repository, root, pre_commit_home)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
