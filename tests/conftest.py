@@ -6,12 +6,49 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from async_lint.config import Settings
 from async_lint.engine import lint_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ALL = Settings(select=("ALL",))
+
+# Property tests (tests/test_properties.py): a moderate run by default, for CI;
+# `--hypothesis-profile=thorough` for a long hunt. Generated programs are slow
+# to lint compared with hypothesis' default deadline, and some inputs are big.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("ci")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow", action="store_true", help="also run the tests marked slow (minutes each)"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: takes minutes; runs with --run-slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: needs --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 def lint(source: str, settings: Settings = ALL, filename: str = "example.py") -> list:
@@ -23,8 +60,10 @@ def codes(source: str, settings: Settings = ALL) -> list[tuple[int, str]]:
     return [(d.start.line, d.code) for d in lint(source, settings)]
 
 
-def run_cli(*args: str, cwd: Path | str | None = None, stdin: str | None = None):
-    """Run the installed CLI the way users do, in a subprocess."""
+def run_cli(
+    *args: str, cwd: Path | str | None = None, stdin: str | None = None, timeout: float = 300
+):
+    """Run the installed CLI the way users do, in a subprocess (a hang fails the test)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         [sys.executable, "-m", "async_lint", *args],
@@ -34,6 +73,7 @@ def run_cli(*args: str, cwd: Path | str | None = None, stdin: str | None = None)
         text=True,
         env=env,
         check=False,
+        timeout=timeout,
     )
 
 

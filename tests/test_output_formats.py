@@ -363,7 +363,7 @@ def test_full_multi_line_finding(tmp_path, capsys, monkeypatch):
 def test_full_of_unreadable_and_unparsable_files(repo, capsys):
     _, out, _ = check(capsys, "--output-format", "full", "app/latin.py", "app/syntax.py")
     blocks = out.split("\n\n")
-    assert blocks[0].startswith("app/latin.py:1:1: ASL000 cannot parse:")
+    assert blocks[0].startswith("app/latin.py:1:6: ASL000 cannot parse:")  # at the bad byte
     assert "\n" not in blocks[0]  # the headline only: there is no text to show
     assert blocks[1].startswith("app/syntax.py:1:12: ASL000 cannot parse:")
     assert "1 | def broken(:\n  |            ^\n2 |     pass" in blocks[1]

@@ -208,7 +208,10 @@ def _check(args: argparse.Namespace) -> int:
         try:
             source = decode(data)
         except SourceError as error:
-            results.append((None, name, engine.unreadable(name, str(error), settings)))
+            unreadable = engine.unreadable(name, str(error), settings, error.where)
+            results.append((None, name, unreadable))
+            if args.fix and not args.diff:
+                sys.stdout.buffer.write(data)  # `--fix -` prints the source, fixed or not
         else:
             stdin = (data, source, name)
             results.append((None, name, run.first_pass(source=source, display=name)))
@@ -343,9 +346,14 @@ def _fix_file(
     file: str, display: str, run: _Run, args: argparse.Namespace
 ) -> tuple[engine.Result, list[Diagnostic]]:
     """Fix one file (or print its diff); the findings that remain, and those fixed."""
-    with open(file, "rb") as handle:
-        original = handle.read()
-    source = decode(original)
+    try:
+        with open(file, "rb") as handle:
+            original = handle.read()
+        source = decode(original)
+    except (OSError, SourceError) as error:  # removed or garbled since it was linted
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        print(f"async-lint: {display}: not fixed: {reason}", file=sys.stderr)
+        return engine.unreadable(display, reason, run.settings, getattr(error, "where", None)), []
     outcome = _fix(source, display, file, run, args.unsafe_fixes)
     if outcome.source == source:
         return engine.Result(outcome.remaining, [], source=source), []

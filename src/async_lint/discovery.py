@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -107,13 +110,19 @@ def discover(
 
     Paths named explicitly are linted even when excluded, unless
     `force_exclude` (pre-commit passes every staged file explicitly).
-    Symbolic links to directories are not followed.
+    Symbolic links to directories are not followed. What is neither a
+    regular file nor a directory (a FIFO, a socket, a device, a broken
+    symbolic link) is skipped with a warning: opening a FIFO would wait for a
+    writer forever.
     """
     gitignore = GitIgnore() if settings.respect_gitignore else None
     seen: set[str] = set()
     for given in paths:
         absolute = os.path.abspath(given)
         is_file = os.path.isfile(absolute)
+        if not is_file and not os.path.isdir(absolute):
+            _skip(given)
+            continue
         if gitignore is not None:
             gitignore.load_repository(os.path.dirname(absolute) if is_file else absolute)
         check = _Filter(settings, gitignore, None)
@@ -133,7 +142,23 @@ def discover(
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
                 if name.endswith(SUFFIXES) and not check.excluded(path, False):
-                    yield from _once(os.path.join(given, os.path.relpath(path, absolute)), seen)
+                    shown = os.path.join(given, os.path.relpath(path, absolute))
+                    if os.path.isfile(path):
+                        yield from _once(shown, seen)
+                    else:
+                        _skip(shown)
+
+
+def _skip(path: str) -> None:
+    """Say why a path is not linted. A warning on stderr, which changes no exit
+    status: the run lints everything else."""
+    try:
+        mode = os.stat(path).st_mode
+        reason = "not a regular file" + (" (a FIFO)" if stat.S_ISFIFO(mode) else "")
+    except OSError as error:
+        reasons = {errno.ENOENT: "a broken symbolic link", errno.ELOOP: "a symbolic link loop"}
+        reason = reasons.get(error.errno) or error.strerror or str(error)
+    print(f"async-lint: warning: {os.path.normpath(path)}: {reason}; skipped", file=sys.stderr)
 
 
 def _once(path: str, seen: set[str]) -> Iterator[str]:

@@ -8,7 +8,6 @@ semantics unless the caller (the flake8 plugin) applies its own.
 
 from __future__ import annotations
 
-import ast
 import functools
 import os
 import re
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from async_lint import noqa
+from async_lint import noqa, parsing
 from async_lint.analysis.context import BLOCKING_CODES, LOOP_CODES, Finding, ModuleContext
 from async_lint.analysis.modules import module_name_for
 from async_lint.analysis.project import BLOCKING, LOOPS, Chain, ProjectIndex
@@ -91,13 +90,17 @@ def lint_file(path: str, settings: Settings, display: str | None = None, **optio
         source = decode(data)
     except (OSError, SourceError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return unreadable(display, reason, settings)
+        return unreadable(display, reason, settings, getattr(error, "where", None))
     return lint_source(source, display, settings, path=path, **options)
 
 
-def unreadable(filename: str, reason: str, settings: Settings) -> Result:
-    """The result for a file whose bytes cannot be read or decoded."""
-    diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {reason}")
+def unreadable(
+    filename: str, reason: str, settings: Settings, where: Position | None = None
+) -> Result:
+    """The result for a file whose bytes cannot be read or decoded (at `where`, if
+    a byte is to blame; else at the start)."""
+    where = where or Position(1, 0)
+    diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
     kept = _keep([diagnostic], "", settings.enabled_codes(filename), apply_noqa=False)
     return Result(kept, [])
 
@@ -123,12 +126,16 @@ def lint_source(
     """
     codes = settings.enabled_codes(filename)
     try:
-        module = cst.parse_module(source)
+        module = parsing.parse_module(source)
     except cst.ParserSyntaxError as error:
         where, reason = _syntax_error(source, error)
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
         return _unparsed(diagnostic, source, codes, apply_noqa)
-    except RecursionError:
+    except SyntaxError as error:  # CPython's, for a source that may be too deep for libcst
+        where = Position(max(error.lineno or 1, 1), max((error.offset or 1) - 1, 0))
+        diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {error.msg}", where)
+        return _unparsed(diagnostic, source, codes, apply_noqa)
+    except (RecursionError, parsing.TooDeep):
         diagnostic = _whole_file(filename, PARSE_ERROR, "cannot parse: too deeply nested")
         return _unparsed(diagnostic, source, codes, apply_noqa)
     except Exception as error:  # noqa: BLE001 - the parser's other failures (NUL bytes, ...)
@@ -325,7 +332,7 @@ def _syntax_error(source: str, error: cst.ParserSyntaxError) -> tuple[Position, 
     accepts the code (syntax newer than libcst knows), libcst's error stands.
     """
     try:
-        compile(source, "<async-lint>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        parsing.python_ast(source)
     except SyntaxError as python_error:
         line = python_error.lineno or 1
         column = (python_error.offset or 1) - 1

@@ -260,11 +260,10 @@ class ModuleContext:
         `global`, `nonlocal` or `del` anywhere, or possibly by a star import.
         """
         rebound = self._rebound_names
-        for name, bindings in self.resolver.module_scope.bindings.items():
-            binding = bindings[0]
-            if len(bindings) != 1 or binding.kind is not Kind.IMPORT or not binding.direct:
+        for name, bindings in self._module_imports:
+            if len(bindings) != 1:  # rebound since (a walrus)
                 continue
-            target = binding.target or ""
+            target = bindings[0].target or ""
             rest = qualified.removeprefix(target + ".")
             if target == qualified:
                 spelled = name
@@ -288,6 +287,16 @@ class ModuleContext:
         ):
             return last, ()  # imported already, earlier in the function, unconditionally
         return None
+
+    @cached_property
+    def _module_imports(self) -> list[tuple[str, list[Binding]]]:
+        """The module-level names an import always binds first, found once: scanning
+        every module-level name for each fix made big modules quadratic."""
+        return [
+            (name, bindings)
+            for name, bindings in self.resolver.module_scope.bindings.items()
+            if bindings[0].kind is Kind.IMPORT and bindings[0].direct
+        ]
 
     @cached_property
     def _rebound_names(self) -> frozenset[str]:

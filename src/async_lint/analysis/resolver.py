@@ -15,6 +15,7 @@ import math
 
 import libcst as cst
 
+from async_lint import parsing
 from async_lint.analysis import scopes
 from async_lint.analysis.arguments import is_none
 from async_lint.analysis.scopes import Binding, Kind, Scope
@@ -429,7 +430,7 @@ class Resolver:
         if isinstance(annotation, cst.SimpleString):
             try:
                 text = annotation.evaluated_value
-                parsed = cst.parse_expression(text if isinstance(text, str) else "")
+                parsed = parsing.parse_expression(text if isinstance(text, str) else "")
             except Exception:  # noqa: BLE001 - an annotation that is not an expression
                 return None
             return self.instance_of_annotation(parsed, scope)

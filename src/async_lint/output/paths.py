@@ -51,8 +51,9 @@ def repository_path_or_display(filename: str) -> str:
 
 def artifact_uri(filename: str) -> tuple[str, bool]:
     """The file as a URI reference (percent-encoded), and whether it is relative to
-    the repository root (SARIF's `%SRCROOT%`); a file outside it gets a `file:` URI."""
+    the repository root (SARIF's `%SRCROOT%`); a file outside it gets a `file:` URI.
+    The name's bytes are encoded, so a name that is not UTF-8 keeps its own."""
     relative = repository_path(filename)
     if relative is None:
         return Path(os.path.abspath(filename)).as_uri(), False
-    return quote(relative, safe="/"), True
+    return quote(os.fsencode(relative), safe="/"), True
