@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from async_lint import noqa
 from async_lint.analysis.context import BLOCKING_CODES, LOOP_CODES, Finding, ModuleContext
@@ -29,14 +28,16 @@ from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
 from async_lint.fixes.imports import import_edit
 from async_lint.fixes.plan import At, FixPlan
+from async_lint.positions import positions as node_positions
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import Rule
 from async_lint.sources import SourceError, decode
+from async_lint.walk import skipped, walk
 
 # Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
-_BODY_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-_LOOPS = (cst.For, cst.While)  # whose `body` repeats
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+_BODY_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
+_LOOPS = frozenset({cst.For, cst.While})  # whose `body` repeats
+_COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
 # Everything that can be a top-level statement of a scope (one-line bodies
 # hold small statements directly).
 _STATEMENTS = frozenset({
@@ -150,7 +151,7 @@ def lint_source(
     traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _handlers(rule)])
     pending: list[Pending] = []
     try:
-        module.visit(traversal)
+        walk(module, traversal, traversal.skip)
         ctx.finish_summary()
         findings, waiting = _decide(ctx, project or ProjectIndex(), defer)
         if findings and waiting:  # positions are computed anyway: these too
@@ -270,7 +271,14 @@ def _without_fix_on(diagnostic: Diagnostic, suppressed) -> Diagnostic:
 
 
 def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    plans = [finding.fix for finding in findings if finding.fix is not None]
+    wanted: list[cst.CSTNode] = [finding.node for finding in findings]
+    for plan in plans:
+        wanted += [at.node for planned in plan.replacements for at in (planned.start, planned.end)]
+    if any(plan.imports for plan in plans):  # where `import_edit` may put them
+        wanted += module.body
+        wanted += [d for statement in module.body for d in getattr(statement, "decorators", ())]
+    positions = node_positions(module, wanted, comments=bool(plans))
     seen: set[tuple[str, int]] = set()
     comments: list[Position] | None = None  # where comments start, once a fix needs them
     diagnostics = []
@@ -365,6 +373,7 @@ class _Traversal(cst.CSTVisitor):
             for prefix, node_type, attribute in _handlers(type(rule)):
                 table = self._visit if prefix == "visit" else self._leave
                 table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
+        self.skip = skipped({*self._visit, *self._leave})  # leaves no rule asks for
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.ctx.ancestors.append(node)
@@ -393,19 +402,20 @@ class _Traversal(cst.CSTVisitor):
             self.ctx.exit(original_node)
         self.ctx.ancestors.pop()
 
+    # `walk` calls these for `body` fields only.
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        if attribute == "body":
-            if isinstance(node, _BODY_SCOPES):
-                self.ctx.enter(node)
-            elif isinstance(node, _LOOPS):
-                self.ctx.enter_loop(node)
+        kind = type(node)
+        if kind in _BODY_SCOPES:
+            self.ctx.enter(node)
+        elif kind in _LOOPS:
+            self.ctx.enter_loop(node)  # type: ignore[arg-type]
 
     def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        if attribute == "body":
-            if isinstance(original_node, _BODY_SCOPES):
-                self.ctx.exit(original_node)
-            elif isinstance(original_node, _LOOPS):
-                self.ctx.exit_loop()
+        kind = type(original_node)
+        if kind in _BODY_SCOPES:
+            self.ctx.exit(original_node)
+        elif kind in _LOOPS:
+            self.ctx.exit_loop()
 
     def _dispatch(self, handlers: list[tuple[Rule, Callable]], node: cst.CSTNode) -> None:
         for rule, handler in handlers:
