@@ -59,6 +59,7 @@ class Settings:
     lifecycle_functions: tuple[str, ...] = ()
     limiters: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)  # patterns are relative to it
+    cache_dir: Path | None = None  # absolute; None: `.async_lint_cache` in the root
 
     @cached_property
     def knowledge(self) -> knowledge.Knowledge:
@@ -194,6 +195,8 @@ def settings_from_mapping(table: Mapping[str, Any], root: Path, where: str) -> S
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ConfigError(f"{where}: unknown option {key!r}{hint}")
         values[key.replace("-", "_")] = reader(raw, f"{where} {key}")
+    if "cache_dir" in values:  # relative to the configuration's directory
+        values["cache_dir"] = Path(os.path.abspath(root / values["cache_dir"]))
     return Settings(**values)
 
 
@@ -282,6 +285,12 @@ def _positive(kind: type) -> Any:
     return read
 
 
+def _directory(raw: Any, where: str) -> Path:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ConfigError(f"{where}: expected a directory name")
+    return Path(raw)
+
+
 def _boolean(raw: Any, where: str) -> bool:
     if not isinstance(raw, bool):
         raise ConfigError(f"{where}: expected true or false")
@@ -302,4 +311,5 @@ _READERS = {
     "extra-async-clients": _dotted,
     "lifecycle-functions": _strings,
     "limiters": _dotted,
+    "cache-dir": _directory,
 }

@@ -15,6 +15,7 @@ import math
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis import scopes
 from async_lint.analysis.arguments import is_none
 from async_lint.analysis.scopes import Binding, Kind, Scope
@@ -514,7 +515,7 @@ def _returns_in(statement: cst.CSTNode) -> tuple[list[cst.BaseExpression], bool]
     if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
         return [], False
     finder = _ReturnFinder()
-    statement.visit(finder)
+    walk.visit(statement, finder)
     return finder.returns, finder.yields
 
 
