@@ -24,12 +24,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from async_lint import cache, engine
+from async_lint import cache
 from async_lint.analysis.modules import module_name_for
 from async_lint.analysis.project import ProjectIndex
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic
+from async_lint.results import Result, complete, needs_positions
 from async_lint.sources import SourceError, decode
+
+# The engine (and libcst with it) is imported where a file is linted: a run
+# whose files all come from the cache does without it.
 
 PROGRESS_MIN_FILES = 20  # fewer files than this to lint: no progress bar
 FILES_PER_WORKER = 4  # `--jobs auto` starts no worker for fewer files than this
@@ -77,8 +81,10 @@ class Run:
         self.modules = frozenset(tops | set(names) | {"__main__"})
         self.stats = Stats()
 
-    def first_pass_source(self, source: str, display: str) -> engine.Result:
+    def first_pass_source(self, source: str, display: str) -> Result:
         """Standard input's findings, with those that wait for the index left pending."""
+        from async_lint import engine
+
         return engine.lint_source(
             source, display, self.settings, defer=True, project_modules=self.modules,
             position_pending=True,
@@ -86,6 +92,8 @@ class Run:
 
     def lint(self, text: str, display: str, path: str | None) -> list[Diagnostic]:
         """Lint a new version of one module against the rest of the project."""
+        from async_lint import engine
+
         return engine.lint_source(
             text, display, self.settings, path=path, project=self.index,
             project_modules=self.modules,
@@ -95,8 +103,8 @@ class Run:
         self,
         files: Sequence[tuple[str, str]],
         options: Options,
-        stdin: engine.Result | None = None,
-    ) -> list[engine.Result]:
+        stdin: Result | None = None,
+    ) -> list[Result]:
         """The findings of `files` ((path, display) pairs), in their order, and of
         standard input's first pass `stdin` (first) if given."""
         store = (
@@ -109,14 +117,14 @@ class Run:
         for result in ([stdin] if stdin is not None else []) + results:
             if result.summary is not None:
                 self.index.add(result.summary)
-        again = [i for i, r in enumerate(results) if engine.needs_positions(r, self.index)]
+        again = [i for i, r in enumerate(results) if needs_positions(r, self.index)]
         for index, result in zip(again, passes.again(again), strict=True):
             results[index] = result
         passes.close()
         if store is not None:
             self.stats.cache_written = store.save()
         everything = ([stdin] if stdin is not None else []) + results
-        completed = [engine.complete(r, self.index) for r in everything]
+        completed = [complete(r, self.index) for r in everything]
         if options.sources:
             completed = [_with_source(r, file) for r, file in _files(completed, stdin, files)]
         return completed
@@ -141,8 +149,8 @@ class _Passes:
         self.modules = [module_name_for(file) for file, _ in files]
         self.executor: Executor | None = None
 
-    def first(self) -> list[engine.Result]:
-        results: list[engine.Result | None] = [None] * len(self.files)
+    def first(self) -> list[Result]:
+        results: list[Result | None] = [None] * len(self.files)
         missing = []
         for index, (file, display) in enumerate(self.files):
             found = self._cached(index, file, display)
@@ -156,7 +164,7 @@ class _Passes:
         self.run.stats.linted = [self.files[i][0] for i in missing]
         return results  # type: ignore[return-value]
 
-    def again(self, indexes: list[int]) -> list[engine.Result]:
+    def again(self, indexes: list[int]) -> list[Result]:
         """The first passes of these files again, with every pending call positioned."""
         self.run.stats.relinted = [self.files[i][0] for i in indexes]
         found = dict(self._lint(indexes, position_pending=True))
@@ -167,7 +175,7 @@ class _Passes:
             self.executor.shutdown()
             self.executor = None
 
-    def _cached(self, index: int, file: str, display: str) -> engine.Result | None:
+    def _cached(self, index: int, file: str, display: str) -> Result | None:
         if self.store is None:
             return None
         try:
@@ -273,6 +281,8 @@ def _start_worker(settings: Settings, modules: frozenset[str], shortcut: bool) -
 
 def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]:
     """(index, sha256 of the bytes linted or None if unreadable, the result as data)."""
+    from async_lint import engine
+
     index, file, display, position_pending = task
     settings: Settings = _WORKER["settings"]
     try:
@@ -292,12 +302,12 @@ def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]
 # -- helpers ---------------------------------------------------------------------
 
 
-def _files(results: list[engine.Result], stdin: engine.Result | None, files) -> Iterable:
+def _files(results: list[Result], stdin: Result | None, files) -> Iterable:
     names = ([None] if stdin is not None else []) + [file for file, _ in files]
     return zip(results, names, strict=True)
 
 
-def _with_source(result: engine.Result, file: str | None) -> engine.Result:
+def _with_source(result: Result, file: str | None) -> Result:
     """The result with the text of its file when it has findings (stdin's is kept)."""
     if not result.diagnostics or result.source is not None or file is None:
         return result
