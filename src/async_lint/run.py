@@ -12,14 +12,17 @@ changes what it changes: no other file's cached pass is redone for it.
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,11 @@ from async_lint.sources import SourceError, decode
 
 PROGRESS_MIN_FILES = 20  # fewer files than this to lint: no progress bar
 FILES_PER_WORKER = 4  # `--jobs auto` starts no worker for fewer files than this
+# libcst's tree of a module takes about 250 times the memory of its source: the
+# files being linted at once may add up to this much source (a larger file is
+# linted alone), so that two of the largest never meet.
+SOURCE_IN_FLIGHT = 768 * 1024
+TRIM_AFTER = 64 * 1024  # source of a file after which a worker gives memory back
 
 
 @dataclass
@@ -214,10 +222,31 @@ class _Passes:
         if self.executor is None:
             self.executor = _pool(workers, self.run.settings, self.run.modules, self.options)
             self.run.stats.workers = workers
-        # The largest files first, so that no worker is left with one at the end.
-        tasks = sorted(tasks, key=lambda task: -_size(task[1]))
-        futures = [self.executor.submit(_first_pass, task) for task in tasks]
-        return (future.result() for future in as_completed(futures))
+        # a later pass may have fewer files than workers, but the pool is the same
+        return _scheduled(self.executor, tasks, self.run.stats.workers)
+
+
+def _scheduled(executor: Executor, tasks: list[tuple], workers: int) -> Iterator[tuple]:
+    """The replies to `tasks`, as they come. The largest files go first, so that no
+    worker is left with one at the end, but no more source is in flight than
+    `SOURCE_IN_FLIGHT` (small files fill in beside a large one); two tasks a
+    worker are in flight, so that none waits for its next one."""
+    queue = collections.deque(sorted(((_size(task[1]), task) for task in tasks), reverse=True))
+    flying: dict[Future, int] = {}
+    while queue or flying:
+        while queue and len(flying) < 2 * workers:
+            load = sum(flying.values())
+            if not flying or load + queue[0][0] <= SOURCE_IN_FLIGHT:
+                size, task = queue.popleft()
+            elif load + queue[-1][0] <= SOURCE_IN_FLIGHT:
+                size, task = queue.pop()
+            else:
+                break
+            flying[executor.submit(_first_pass, task)] = size
+        done, _ = wait(flying, return_when=FIRST_COMPLETED)
+        for future in done:
+            del flying[future]
+            yield future.result()
 
 
 def _workers(jobs: int | None, files: int) -> int:
@@ -292,11 +321,37 @@ def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]
     except (OSError, SourceError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return index, None, cache.encode(engine.unreadable(display, reason, settings))
-    result = engine.lint_source(
-        source, display, settings, path=file, defer=True, project_modules=_WORKER["modules"],
-        position_pending=position_pending, shortcut=_WORKER["shortcut"],
-    )  # fmt: skip
-    return index, hashlib.sha256(data).hexdigest(), cache.encode(result)
+    # A lint leaves no reference cycles (its tree dies by reference counting),
+    # so the collector would only scan the millions of nodes it makes, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = engine.lint_source(
+            source, display, settings, path=file, defer=True, project_modules=_WORKER["modules"],
+            position_pending=position_pending, shortcut=_WORKER["shortcut"],
+        )  # fmt: skip
+    finally:
+        if collecting:
+            gc.enable()
+    reply = index, hashlib.sha256(data).hexdigest(), cache.encode(result)
+    if len(data) > TRIM_AFTER:
+        del result
+        _give_back_memory()
+    return reply
+
+
+def _give_back_memory() -> None:
+    """Return the memory of a large tree to the system: glibc's malloc keeps what
+    was freed, and the worker would hold its largest file's tree to the end."""
+    trim = _WORKER.get("malloc_trim")
+    if trim is None:
+        trim = False
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError, AttributeError):  # not glibc (musl)
+                trim = ctypes.CDLL(None).malloc_trim
+        _WORKER["malloc_trim"] = trim
+    if trim:
+        trim(0)
 
 
 # -- helpers ---------------------------------------------------------------------
