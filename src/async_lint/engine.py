@@ -29,6 +29,7 @@ from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
 from async_lint.fixes.imports import import_edit
 from async_lint.fixes.plan import At, FixPlan
+from async_lint.parsing import parse_module
 from async_lint.positions import positions as node_positions
 from async_lint.prefilter import may_report
 from async_lint.results import Pending, Result, chain_message
@@ -112,7 +113,7 @@ def lint_source(
     if skip and PARSE_ERROR not in codes:
         return _skipped(module_name, path or filename, summarize)
     try:
-        module = cst.parse_module(source)
+        module = parse_module(source)
     except cst.ParserSyntaxError as error:
         where, reason = _syntax_error(source, error)
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
