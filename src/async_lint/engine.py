@@ -346,7 +346,9 @@ class _Traversal(cst.CSTVisitor):
             for prefix, node_type, attribute in _handlers(type(rule)):
                 table = self._visit if prefix == "visit" else self._leave
                 table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
-        self.skip = skipped({*self._visit, *self._leave})  # leaves no rule asks for
+        # leaves no rule asks for, and annotations: what they compute is a type,
+        # where the function is defined (or never, with postponed evaluation)
+        self.skip = skipped({*self._visit, *self._leave}) | {cst.Annotation}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.ctx.ancestors.append(node)
