@@ -395,7 +395,7 @@ def test_check_fix_leaves_a_file_that_changed_while_it_was_fixed(tmp_path, monke
         path.write_text("# edited by someone else\n")
         return result
 
-    monkeypatch.setattr(cli, "fix_source", edit_meanwhile)
+    monkeypatch.setattr(apply, "fix_source", edit_meanwhile)
     cli.main(["check", "--fix", "app.py"])
     assert "changed on disk since it was read" in capsys.readouterr().err
     assert path.read_text() == "# edited by someone else\n"

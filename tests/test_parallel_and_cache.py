@@ -276,3 +276,20 @@ def test_progress_only_on_a_terminal(tmp_path):
         os.close(leader)
         assert process.returncode == 1
         assert _bar(output.decode(errors="replace")) is shown, output
+
+
+def test_a_run_from_the_cache_does_not_load_libcst(chain):
+    """Importing libcst takes longer than such a run: nothing may import it then."""
+    probe = (
+        "import sys\n"
+        "from async_lint import cli\n"
+        "status = cli.main(['check', '-q', '--output-format', '{kind}', '.'])\n"
+        "print(status, 'libcst' in sys.modules)\n"
+    )
+    for kind in ("concise", "json", "github", "gitlab"):
+        run_cli("check", "-q", ".", cwd=chain)  # fills the cache
+        script = probe.replace("{kind}", kind)
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=chain, capture_output=True, text=True, check=False
+        )
+        assert result.stdout.splitlines()[-1] == "1 False", (kind, result.stdout, result.stderr)

@@ -32,6 +32,7 @@ from async_lint import __version__
 from async_lint.analysis.summary import ModuleSummary, from_data, to_data
 from async_lint.config import Settings
 from async_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position
+from async_lint.results import Pending, Result
 
 DIRECTORY = ".async_lint_cache"
 KEEP = 8  # cache files kept in a directory (one per settings and project); older go
@@ -203,7 +204,7 @@ def _unlink(path: str) -> None:
 # -- results as data ----------------------------------------------------------
 
 
-def encode(result) -> dict[str, Any]:
+def encode(result: Result) -> dict[str, Any]:
     """A first-pass result as JSON-ready data, without its file name and text."""
     return {
         "diagnostics": [_diagnostic(d) for d in result.diagnostics],
@@ -216,11 +217,9 @@ def encode(result) -> dict[str, Any]:
     }
 
 
-def decode(data: Any, filename: str):
+def decode(data: Any, filename: str) -> Result:
     """The result `encode` made, its findings in `filename`; ValueError when the
     data is not what `encode` makes."""
-    from async_lint.engine import Pending, Result
-
     try:
         diagnostics = [_decode_diagnostic(d, filename) for d in _list(data["diagnostics"])]
         tracebacks = _list(data["tracebacks"])

@@ -9,14 +9,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from async_lint import __version__, engine, output
+from async_lint import __version__, output
 from async_lint.config import ConfigError, Settings, check_selector, find_config, load_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
-from async_lint.docs import catalog
-from async_lint.fixes.apply import fix_source
 from async_lint.fixes.write import WriteError, encode_like, write_atomically
-from async_lint.rules import REGISTRY
+from async_lint.results import Result
 from async_lint.run import Options, Run, cache_directory
 from async_lint.sources import SourceError, decode
 
@@ -227,14 +225,16 @@ def _check(args: argparse.Namespace) -> int:
     files = list(discover(named, settings, force_exclude=args.force_exclude))
     run = Run(settings, named, files)
     stdin: tuple[bytes, str, str] | None = None  # data, source, name
-    first: engine.Result | None = None  # standard input's first pass
+    first: Result | None = None  # standard input's first pass
     if "-" in paths:
         name = args.stdin_filename or "-"
         data = sys.stdin.buffer.read()
         try:
             source = decode(data)
         except SourceError as error:
-            first = engine.unreadable(name, str(error), settings)
+            from async_lint.engine import unreadable  # libcst: not for cached runs
+
+            first = unreadable(name, str(error), settings)
         else:
             stdin = (data, source, name)
             first = run.first_pass_source(source, name)
@@ -293,6 +293,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _fix(source: str, display: str, path: str | None, run: Run, unsafe: bool):
+    from async_lint.fixes.apply import fix_source  # libcst: not for cached runs
+
     outcome = fix_source(source, lambda text: run.lint(text, display, path), unsafe=unsafe)
     for diagnostic, reason in outcome.failed:
         where = f"{display}:{diagnostic.start.line}:{diagnostic.start.display_column}"
@@ -302,7 +304,7 @@ def _fix(source: str, display: str, path: str | None, run: Run, unsafe: bool):
 
 def _fix_stdin(
     data: bytes, source: str, name: str, run: Run, args: argparse.Namespace
-) -> tuple[engine.Result, list[Diagnostic]]:
+) -> tuple[Result, list[Diagnostic]]:
     """Fix standard input: print the diff, or the fixed source in the input's encoding."""
     outcome = _fix(source, name, None, run, args.unsafe_fixes)
     if args.diff:
@@ -310,28 +312,28 @@ def _fix_stdin(
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode_like(data, outcome.source))  # BOM included
-    return engine.Result(outcome.remaining, [], source=outcome.source), outcome.fixed
+    return Result(outcome.remaining, [], source=outcome.source), outcome.fixed
 
 
 def _fix_file(
     file: str, display: str, run: Run, args: argparse.Namespace
-) -> tuple[engine.Result, list[Diagnostic]]:
+) -> tuple[Result, list[Diagnostic]]:
     """Fix one file (or print its diff); the findings that remain, and those fixed."""
     with open(file, "rb") as handle:
         original = handle.read()
     source = decode(original)
     outcome = _fix(source, display, file, run, args.unsafe_fixes)
     if outcome.source == source:
-        return engine.Result(outcome.remaining, [], source=source), []
+        return Result(outcome.remaining, [], source=source), []
     if args.diff:
         sys.stdout.write(output.unified_diff(source, outcome.source, display))
-        return engine.Result(run.lint(source, display, file), [], source=source), outcome.fixed
+        return Result(run.lint(source, display, file), [], source=source), outcome.fixed
     try:
         write_atomically(file, original, outcome.source)
     except (OSError, WriteError) as error:
         print(f"async-lint: {display}: not fixed: {error}", file=sys.stderr)
-        return engine.Result(run.lint(source, display, file), [], source=source), []
-    return engine.Result(outcome.remaining, [], source=outcome.source), outcome.fixed
+        return Result(run.lint(source, display, file), [], source=source), []
+    return Result(outcome.remaining, [], source=outcome.source), outcome.fixed
 
 
 def _display(path: str) -> str:
@@ -402,6 +404,9 @@ def _server() -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
+    from async_lint.docs import catalog
+    from async_lint.rules import REGISTRY
+
     if args.all or not args.code:
         sys.stdout.write(catalog())
         return EXIT_CLEAN

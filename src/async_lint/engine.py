@@ -15,21 +15,24 @@ import re
 import traceback
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import libcst as cst
 
 from async_lint import noqa
 from async_lint.analysis.context import BLOCKING_CODES, LOOP_CODES, Finding, ModuleContext
 from async_lint.analysis.modules import module_name_for
-from async_lint.analysis.project import BLOCKING, LOOPS, Chain, ProjectIndex
+from async_lint.analysis.project import ProjectIndex
 from async_lint.analysis.summary import ModuleSummary
+from async_lint.catalog import INTERNAL_ERROR
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
 from async_lint.fixes.imports import import_edit
 from async_lint.fixes.plan import At, FixPlan
+from async_lint.parsing import parse_module
 from async_lint.positions import positions as node_positions
 from async_lint.prefilter import may_report
+from async_lint.results import Pending, Result, chain_message
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import Rule
 from async_lint.sources import SourceError, decode
@@ -49,37 +52,9 @@ _STATEMENTS = frozenset({
 })  # fmt: skip
 
 PARSE_ERROR = "ASL000"
-INTERNAL_ERROR = "ASL999"
-# Rules whose findings wait for the project index; ASL402's chains end at event loops.
+# Rules whose findings wait for the project index.
 TRANSITIVE_CODES = frozenset({"ASL110", "ASL402"})
-LOOP_RULES = frozenset({"ASL402"})
 SUMMARIZED_CODES = BLOCKING_CODES | LOOP_CODES
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A call in async context that the transitive rules (ASL110, ASL402) report
-    only if one of `callees` turns out to block or to start an event loop."""
-
-    code: str
-    callees: tuple[str, ...]
-    diagnostic: Diagnostic | None = None  # positioned, when the module was anyway
-
-    def decide(self, index: ProjectIndex, caller: ModuleSummary | None) -> Chain | None:
-        kind = LOOPS if self.code in LOOP_RULES else BLOCKING
-        return index.chain(self.callees, kind, caller)
-
-
-@dataclass(frozen=True)
-class Result:
-    diagnostics: list[Diagnostic]
-    tracebacks: list[str]  # of internal errors, printed by --verbose
-    summary: ModuleSummary | None = None  # for the project index, when a rule needs it
-    # left for `complete()` by a deferred lint
-    pending: list[Pending] = field(default_factory=list)
-    # The text linted, for reports that quote it (`--output-format full`); kept
-    # only with findings, so a run does not hold every clean file in memory.
-    source: str | None = None
 
 
 def lint_file(path: str, settings: Settings, display: str | None = None, **options) -> Result:
@@ -138,7 +113,7 @@ def lint_source(
     if skip and PARSE_ERROR not in codes:
         return _skipped(module_name, path or filename, summarize)
     try:
-        module = cst.parse_module(source)
+        module = parse_module(source)
     except cst.ParserSyntaxError as error:
         where, reason = _syntax_error(source, error)
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
@@ -225,40 +200,9 @@ def _decide(
     for finding in waiting:
         chain = Pending(finding.code, finding.callees).decide(index, ctx.summary)
         if chain is not None:
-            message = REGISTRY[finding.code].chain_message(chain)
+            message = chain_message(finding.code, chain)
             findings.append(replace(finding, message=message, callees=()))
     return findings, []
-
-
-def needs_positions(result: Result, index: ProjectIndex) -> bool:
-    """Does a pending finding that the index confirms wait for its position? Then
-    `complete()` needs the module linted again with `position_pending`."""
-    return any(
-        p.diagnostic is None and p.decide(index, result.summary) is not None for p in result.pending
-    )
-
-
-def complete(
-    result: Result, index: ProjectIndex, relint: Callable[[], Result] | None = None
-) -> Result:
-    """The result of a deferred lint, its pending findings decided against the
-    project index. Unpositioned ones are not positioned for nothing: a module
-    with a call that does block is linted again, by `relint` (the same deferred
-    lint, with `position_pending`)."""
-    pending, caller = result.pending, result.summary
-    decided = [(p, p.decide(index, caller)) for p in pending]
-    if any(chain and p.diagnostic is None for p, chain in decided):
-        if relint is None:
-            raise ValueError("a confirmed pending finding has no position; pass `relint`")
-        return complete(relint(), index)
-    found = [
-        replace(p.diagnostic, message=REGISTRY[p.code].chain_message(chain))
-        for p, chain in decided
-        if chain is not None and p.diagnostic is not None
-    ]
-    diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
-    source = result.source if diagnostics else None
-    return Result(diagnostics, result.tracebacks, result.summary, source=source)
 
 
 def _from_recursion(error: BaseException | None) -> bool:
@@ -402,7 +346,9 @@ class _Traversal(cst.CSTVisitor):
             for prefix, node_type, attribute in _handlers(type(rule)):
                 table = self._visit if prefix == "visit" else self._leave
                 table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
-        self.skip = skipped({*self._visit, *self._leave})  # leaves no rule asks for
+        # leaves no rule asks for, and annotations: what they compute is a type,
+        # where the function is defined (or never, with postponed evaluation)
+        self.skip = skipped({*self._visit, *self._leave}) | {cst.Annotation}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.ctx.ancestors.append(node)

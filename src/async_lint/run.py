@@ -12,27 +12,39 @@ changes what it changes: no other file's cached pass is redone for it.
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from async_lint import cache, engine
+from async_lint import cache
 from async_lint.analysis.modules import module_name_for
 from async_lint.analysis.project import ProjectIndex
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic
+from async_lint.results import Result, complete, needs_positions
 from async_lint.sources import SourceError, decode
+
+# The engine (and libcst with it) is imported where a file is linted: a run
+# whose files all come from the cache does without it.
 
 PROGRESS_MIN_FILES = 20  # fewer files than this to lint: no progress bar
 FILES_PER_WORKER = 4  # `--jobs auto` starts no worker for fewer files than this
+# libcst's tree of a module takes about 250 times the memory of its source: the
+# files being linted at once may add up to this much source (a larger file is
+# linted alone), so that two of the largest never meet.
+SOURCE_IN_FLIGHT = 768 * 1024
+TRIM_AFTER = 64 * 1024  # source of a file after which a worker gives memory back
 
 
 @dataclass
@@ -77,8 +89,10 @@ class Run:
         self.modules = frozenset(tops | set(names) | {"__main__"})
         self.stats = Stats()
 
-    def first_pass_source(self, source: str, display: str) -> engine.Result:
+    def first_pass_source(self, source: str, display: str) -> Result:
         """Standard input's findings, with those that wait for the index left pending."""
+        from async_lint import engine
+
         return engine.lint_source(
             source, display, self.settings, defer=True, project_modules=self.modules,
             position_pending=True,
@@ -86,6 +100,8 @@ class Run:
 
     def lint(self, text: str, display: str, path: str | None) -> list[Diagnostic]:
         """Lint a new version of one module against the rest of the project."""
+        from async_lint import engine
+
         return engine.lint_source(
             text, display, self.settings, path=path, project=self.index,
             project_modules=self.modules,
@@ -95,8 +111,8 @@ class Run:
         self,
         files: Sequence[tuple[str, str]],
         options: Options,
-        stdin: engine.Result | None = None,
-    ) -> list[engine.Result]:
+        stdin: Result | None = None,
+    ) -> list[Result]:
         """The findings of `files` ((path, display) pairs), in their order, and of
         standard input's first pass `stdin` (first) if given."""
         store = (
@@ -109,14 +125,14 @@ class Run:
         for result in ([stdin] if stdin is not None else []) + results:
             if result.summary is not None:
                 self.index.add(result.summary)
-        again = [i for i, r in enumerate(results) if engine.needs_positions(r, self.index)]
+        again = [i for i, r in enumerate(results) if needs_positions(r, self.index)]
         for index, result in zip(again, passes.again(again), strict=True):
             results[index] = result
         passes.close()
         if store is not None:
             self.stats.cache_written = store.save()
         everything = ([stdin] if stdin is not None else []) + results
-        completed = [engine.complete(r, self.index) for r in everything]
+        completed = [complete(r, self.index) for r in everything]
         if options.sources:
             completed = [_with_source(r, file) for r, file in _files(completed, stdin, files)]
         return completed
@@ -141,8 +157,8 @@ class _Passes:
         self.modules = [module_name_for(file) for file, _ in files]
         self.executor: Executor | None = None
 
-    def first(self) -> list[engine.Result]:
-        results: list[engine.Result | None] = [None] * len(self.files)
+    def first(self) -> list[Result]:
+        results: list[Result | None] = [None] * len(self.files)
         missing = []
         for index, (file, display) in enumerate(self.files):
             found = self._cached(index, file, display)
@@ -156,7 +172,7 @@ class _Passes:
         self.run.stats.linted = [self.files[i][0] for i in missing]
         return results  # type: ignore[return-value]
 
-    def again(self, indexes: list[int]) -> list[engine.Result]:
+    def again(self, indexes: list[int]) -> list[Result]:
         """The first passes of these files again, with every pending call positioned."""
         self.run.stats.relinted = [self.files[i][0] for i in indexes]
         found = dict(self._lint(indexes, position_pending=True))
@@ -167,7 +183,7 @@ class _Passes:
             self.executor.shutdown()
             self.executor = None
 
-    def _cached(self, index: int, file: str, display: str) -> engine.Result | None:
+    def _cached(self, index: int, file: str, display: str) -> Result | None:
         if self.store is None:
             return None
         try:
@@ -206,10 +222,31 @@ class _Passes:
         if self.executor is None:
             self.executor = _pool(workers, self.run.settings, self.run.modules, self.options)
             self.run.stats.workers = workers
-        # The largest files first, so that no worker is left with one at the end.
-        tasks = sorted(tasks, key=lambda task: -_size(task[1]))
-        futures = [self.executor.submit(_first_pass, task) for task in tasks]
-        return (future.result() for future in as_completed(futures))
+        # a later pass may have fewer files than workers, but the pool is the same
+        return _scheduled(self.executor, tasks, self.run.stats.workers)
+
+
+def _scheduled(executor: Executor, tasks: list[tuple], workers: int) -> Iterator[tuple]:
+    """The replies to `tasks`, as they come. The largest files go first, so that no
+    worker is left with one at the end, but no more source is in flight than
+    `SOURCE_IN_FLIGHT` (small files fill in beside a large one); two tasks a
+    worker are in flight, so that none waits for its next one."""
+    queue = collections.deque(sorted(((_size(task[1]), task) for task in tasks), reverse=True))
+    flying: dict[Future, int] = {}
+    while queue or flying:
+        while queue and len(flying) < 2 * workers:
+            load = sum(flying.values())
+            if not flying or load + queue[0][0] <= SOURCE_IN_FLIGHT:
+                size, task = queue.popleft()
+            elif load + queue[-1][0] <= SOURCE_IN_FLIGHT:
+                size, task = queue.pop()
+            else:
+                break
+            flying[executor.submit(_first_pass, task)] = size
+        done, _ = wait(flying, return_when=FIRST_COMPLETED)
+        for future in done:
+            del flying[future]
+            yield future.result()
 
 
 def _workers(jobs: int | None, files: int) -> int:
@@ -273,6 +310,8 @@ def _start_worker(settings: Settings, modules: frozenset[str], shortcut: bool) -
 
 def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]:
     """(index, sha256 of the bytes linted or None if unreadable, the result as data)."""
+    from async_lint import engine
+
     index, file, display, position_pending = task
     settings: Settings = _WORKER["settings"]
     try:
@@ -282,22 +321,48 @@ def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]
     except (OSError, SourceError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return index, None, cache.encode(engine.unreadable(display, reason, settings))
-    result = engine.lint_source(
-        source, display, settings, path=file, defer=True, project_modules=_WORKER["modules"],
-        position_pending=position_pending, shortcut=_WORKER["shortcut"],
-    )  # fmt: skip
-    return index, hashlib.sha256(data).hexdigest(), cache.encode(result)
+    # A lint leaves no reference cycles (its tree dies by reference counting),
+    # so the collector would only scan the millions of nodes it makes, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = engine.lint_source(
+            source, display, settings, path=file, defer=True, project_modules=_WORKER["modules"],
+            position_pending=position_pending, shortcut=_WORKER["shortcut"],
+        )  # fmt: skip
+    finally:
+        if collecting:
+            gc.enable()
+    reply = index, hashlib.sha256(data).hexdigest(), cache.encode(result)
+    if len(data) > TRIM_AFTER:
+        del result
+        _give_back_memory()
+    return reply
+
+
+def _give_back_memory() -> None:
+    """Return the memory of a large tree to the system: glibc's malloc keeps what
+    was freed, and the worker would hold its largest file's tree to the end."""
+    trim = _WORKER.get("malloc_trim")
+    if trim is None:
+        trim = False
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError, AttributeError):  # not glibc (musl)
+                trim = ctypes.CDLL(None).malloc_trim
+        _WORKER["malloc_trim"] = trim
+    if trim:
+        trim(0)
 
 
 # -- helpers ---------------------------------------------------------------------
 
 
-def _files(results: list[engine.Result], stdin: engine.Result | None, files) -> Iterable:
+def _files(results: list[Result], stdin: Result | None, files) -> Iterable:
     names = ([None] if stdin is not None else []) + [file for file, _ in files]
     return zip(results, names, strict=True)
 
 
-def _with_source(result: engine.Result, file: str | None) -> engine.Result:
+def _with_source(result: Result, file: str | None) -> Result:
     """The result with the text of its file when it has findings (stdin's is kept)."""
     if not result.diagnostics or result.source is not None or file is None:
         return result

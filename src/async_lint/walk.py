@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-import typing
 from collections.abc import Iterable
 
 import libcst as cst
@@ -42,27 +41,9 @@ def _is_token(kind: type) -> bool:
 
 @functools.cache
 def _fields(kind: type) -> tuple[str, ...]:
-    """The fields of a node class that may hold nodes worth visiting, in libcst's
-    visiting order; fields typed as tokens only are left out."""
+    """The fields of a node class that hold its children, in libcst's visiting order."""
     source = inspect.getsource(kind._visit_and_replace_children)  # type: ignore[attr-defined]
-    hints = typing.get_type_hints(kind)
-    names = dict.fromkeys(_VISITED_FIELD.findall(source))  # `names` of ImportFrom is twice
-    return tuple(name for name in names if not all(_is_token(c) for c in _classes(hints.get(name))))
-
-
-def _classes(hint: object) -> Iterable[type]:
-    """The node classes a field's type hint allows (a non-node type: none)."""
-    if hint is None:
-        yield object  # unknown: not a token
-        return
-    arguments = typing.get_args(hint)
-    if arguments:
-        for argument in arguments:
-            yield from _classes(argument)
-    elif isinstance(hint, type) and issubclass(hint, cst.CSTNode):
-        yield hint
-    elif hint is not cst.MaybeSentinel and hint is not type(None):
-        yield object
+    return tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))  # ImportFrom's `names` is twice
 
 
 def skipped(handled: Iterable[type]) -> frozenset[type]:
@@ -73,41 +54,49 @@ def skipped(handled: Iterable[type]) -> frozenset[type]:
 def walk(node: cst.CSTNode, visitor: cst.CSTVisitor, skip: frozenset[type]) -> None:
     """Visit `node` and its descendants (see the module docstring); `skip` are the
     leaf classes to leave out (`skipped()`), besides the tokens."""
-    on_visit, on_leave = visitor.on_visit, visitor.on_leave
-    on_body, after_body = visitor.on_visit_attribute, visitor.on_leave_attribute
-    fields_of: dict[type, tuple[str, ...]] = {}
-    wanted: dict[type, bool] = {}  # by a value's type: a node to visit?
+    state = (
+        visitor.on_visit,
+        visitor.on_leave,
+        visitor.on_visit_attribute,
+        visitor.on_leave_attribute,
+        {},  # by node class: its fields
+        {},  # by a value's class: a node to visit?
+        skip,
+    )
+    _visit(node, state)
 
-    def visit(node: cst.CSTNode) -> None:
-        if on_visit(node):
-            kind = type(node)
-            fields = fields_of.get(kind)
-            if fields is None:
-                fields = fields_of[kind] = _fields(kind)
-            for name in fields:
-                value = getattr(node, name)
-                if name == "body":
-                    on_body(node, name)
-                if type(value) is tuple or type(value) is list:
-                    for child in value:
-                        kind = type(child)
-                        want = wanted.get(kind)
-                        if want is None:
-                            want = wanted[kind] = _wanted(kind, skip)
-                        if want:
-                            visit(child)
-                else:
-                    kind = type(value)
+
+def _visit(node: cst.CSTNode, state: tuple) -> None:
+    # A module-level function, not a closure: a closure that calls itself is a
+    # reference cycle, and the whole tree would wait for the garbage collector.
+    on_visit, on_leave, on_body, after_body, fields_of, wanted, skip = state
+    if on_visit(node):
+        kind = type(node)
+        fields = fields_of.get(kind)
+        if fields is None:
+            fields = fields_of[kind] = _fields(kind)
+        for name in fields:
+            value = getattr(node, name)
+            if name == "body":
+                on_body(node, name)
+            if type(value) is tuple or type(value) is list:
+                for child in value:
+                    kind = type(child)
                     want = wanted.get(kind)
                     if want is None:
                         want = wanted[kind] = _wanted(kind, skip)
                     if want:
-                        visit(value)
-                if name == "body":
-                    after_body(node, name)
-        on_leave(node)
-
-    visit(node)
+                        _visit(child, state)
+            else:
+                kind = type(value)
+                want = wanted.get(kind)
+                if want is None:
+                    want = wanted[kind] = _wanted(kind, skip)
+                if want:
+                    _visit(value, state)
+            if name == "body":
+                after_body(node, name)
+    on_leave(node)
 
 
 def _wanted(kind: type, skip: frozenset[type]) -> bool:
