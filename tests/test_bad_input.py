@@ -153,12 +153,12 @@ def test_each_case_in_the_engine_too(battery, name):
 
 def test_recursion_in_the_parser_is_one_finding(monkeypatch):
     """libcst raising RecursionError (its pure-Python parts) is ASL000, like too deep a source."""
-    from async_lint import parsing
+    import libcst
 
     def recurse(source):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(parsing, "parse_module", recurse)
+    monkeypatch.setattr(libcst, "parse_module", recurse)  # raised on the parsing thread
     (diagnostic,) = lint(BAD)
     assert (diagnostic.code, diagnostic.message) == ("ASL000", "cannot parse: too deeply nested")
 
@@ -424,7 +424,7 @@ def test_a_symlinked_directory_loop_is_not_followed(tmp_path):
 
 _UNREADABLE_DRIVER = """
 import sys
-from async_lint import cli, engine
+from async_lint import cli, engine, run
 
 real_open = open
 
@@ -433,7 +433,7 @@ def refuse(path, *args, **kwargs):
         raise PermissionError(13, "Permission denied", path)
     return real_open(path, *args, **kwargs)
 
-engine.open = refuse
+engine.open = run.open = refuse  # a run reads its files in `run`
 sys.exit(cli.main(sys.argv[1:]))
 """
 

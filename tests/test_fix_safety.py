@@ -158,11 +158,11 @@ def test_a_full_disk_leaves_the_original_and_no_temporary(tmp_path, step):
 _EDIT_DRIVER = """
 import sys
 from pathlib import Path
-from async_lint import cli, engine
+from async_lint import cli, run
 from async_lint.fixes import apply
 
 what = sys.argv[1]
-real_fix, real_complete = apply.fix_source, engine.complete
+real_fix, real_complete = apply.fix_source, run.complete
 
 def fixing(*args, **kwargs):
     result = real_fix(*args, **kwargs)
@@ -177,8 +177,8 @@ def linted(*args, **kwargs):
         Path("app.py").unlink(missing_ok=True)
     return real_complete(*args, **kwargs)
 
-cli.fix_source = fixing
-engine.complete = linted
+apply.fix_source = fixing  # looked up when the run fixes
+run.complete = linted
 sys.exit(cli.main(sys.argv[2:]))
 """
 

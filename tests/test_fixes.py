@@ -195,7 +195,7 @@ def test_check_fix_rewrites_in_place_keeping_bom_line_endings_and_mode(tmp_path)
     path = tmp_path / "app.py"
     path.write_bytes(codecs.BOM_UTF8 + BAD.encode())
     path.chmod(0o640)
-    result = run_cli("check", "--fix", "app.py", cwd=tmp_path)
+    result = run_cli("check", "--fix", "--no-cache", "app.py", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Fixed 1 finding." in result.stdout
     data = path.read_bytes()
@@ -373,7 +373,7 @@ def test_check_fix_reports_a_file_it_could_not_write(tmp_path, monkeypatch, caps
     monkeypatch.setattr(
         write.os, "replace", lambda *a: (_ for _ in ()).throw(PermissionError(13, "denied"))
     )
-    assert cli.main(["check", "--fix", "app.py"]) == 1  # the finding is still there
+    assert cli.main(["check", "--fix", "--no-cache", "app.py"]) == 1  # the finding is still there
     captured = capsys.readouterr()
     assert "app.py: not fixed: [Errno 13] denied" in captured.err
     assert "ASL101" in captured.out and "Fixed" not in captured.out
@@ -395,7 +395,7 @@ def test_check_fix_leaves_a_file_that_changed_while_it_was_fixed(tmp_path, monke
         path.write_text("# edited by someone else\n")
         return result
 
-    monkeypatch.setattr(cli, "fix_source", edit_meanwhile)
+    monkeypatch.setattr(apply, "fix_source", edit_meanwhile)
     cli.main(["check", "--fix", "app.py"])
     assert "changed on disk since it was read" in capsys.readouterr().err
     assert path.read_text() == "# edited by someone else\n"

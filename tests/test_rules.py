@@ -103,3 +103,16 @@ def test_readme_rule_table_is_current():
     readme = README.read_text(encoding="utf-8")
     assert catalog() in readme
     assert with_current_table(readme) == readme, "run `python -m async_lint.docs`"
+
+
+def test_the_catalog_module_is_current():
+    """catalog.py copies the registry's metadata for what must not load the rules."""
+    from async_lint import catalog as generated
+    from async_lint.docs import catalog_module
+
+    assert Path(generated.__file__).read_text(encoding="utf-8") == catalog_module(), (
+        "run `python -m async_lint.docs`"
+    )
+    for code, rule in REGISTRY.items():
+        assert generated.RULES[code] == (rule.name, rule.default_enabled, rule.severity)
+        assert generated.name(code) == rule.name

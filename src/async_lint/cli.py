@@ -9,16 +9,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from async_lint import __version__, engine, output
-from async_lint.analysis.modules import module_name_for
-from async_lint.analysis.project import ProjectIndex
+from async_lint import __version__, output
 from async_lint.config import ConfigError, Settings, check_selector, find_config, load_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
-from async_lint.docs import catalog
-from async_lint.fixes.apply import fix_source
 from async_lint.fixes.write import WriteError, encode_like, write_atomically
-from async_lint.rules import REGISTRY
+from async_lint.results import Result
+from async_lint.run import Options, Run, cache_directory
 from async_lint.sources import SourceError, decode
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -36,6 +33,15 @@ class _UsageError(Exception):
 
 def _selectors(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _jobs(value: str) -> int | None:
+    """`--jobs`: a number of processes, or `auto` (None)."""
+    if value == "auto":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more processes, or auto: {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,7 +126,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix, exit 1 when something was fixed, even if no finding remains",
     )
     check.add_argument(
-        "-v", "--verbose", action="store_true", help="print tracebacks of internal errors (ASL999)"
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print tracebacks of internal errors (ASL999) and what the run linted",
+    )
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes: a number, or auto (the default: one per core)",
+    )
+    check.add_argument(
+        "--no-cache", dest="cache", action="store_false", help="neither read nor write the cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where the cache is (default: .async_lint_cache in the project root)",
     )
 
     rule = commands.add_parser("rule", help="explain a rule, or list them all")
@@ -199,30 +223,35 @@ def _check(args: argparse.Namespace) -> int:
     fixing = args.fix or args.diff
     named = [path for path in paths if path != "-"]
     files = list(discover(named, settings, force_exclude=args.force_exclude))
-    run = _Run(settings, named, files)
+    run = Run(settings, named, files)
     stdin: tuple[bytes, str, str] | None = None  # data, source, name
-    results: list[tuple[str | None, str, engine.Result]] = []  # file (None: stdin), display
+    first: Result | None = None  # standard input's first pass
     if "-" in paths:
         name = args.stdin_filename or "-"
         data = sys.stdin.buffer.read()
         try:
             source = decode(data)
         except SourceError as error:
-            unreadable = engine.unreadable(name, str(error), settings, error.where)
-            results.append((None, name, unreadable))
+            from async_lint.engine import unreadable  # libcst: not for cached runs
+
+            first = unreadable(name, str(error), settings, error.where)
             if args.fix and not args.diff:
                 sys.stdout.buffer.write(data)  # `--fix -` prints the source, fixed or not
         else:
             stdin = (data, source, name)
-            results.append((None, name, run.first_pass(source=source, display=name)))
-    for file in files:
-        display = _display(file)
-        results.append((file, display, run.first_pass(file=file, display=display)))
-    for _, _, result in results:
-        run.index_module(result)
-    results = [
-        (file, display, engine.complete(result, run.index)) for file, display, result in results
-    ]
+            first = run.first_pass_source(source, name)
+    options = Options(
+        jobs=args.jobs,
+        cache_dir=cache_directory(settings, args.cache_dir, args.cache),
+        progress=sys.stderr.isatty() and not args.quiet,
+        sources=args.output_format in ("full", "gitlab"),  # they quote the flagged lines
+    )
+    shown = [(file, _display(file)) for file in files]
+    checked = run.check(shown, options, stdin=first)
+    if args.verbose:
+        print(f"async-lint: {run.stats.line()}", file=sys.stderr)
+    inputs: list[tuple[str | None, str]] = [(None, args.stdin_filename or "-")] if first else []
+    results = [(*item, result) for item, result in zip(inputs + shown, checked, strict=True)]
 
     fixed: list[Diagnostic] = []
     changed = False
@@ -265,63 +294,9 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-class _Run:
-    """The files of one run, linted as one project: the transitive rules (ASL110,
-    ASL402) follow calls into every module of the run."""
+def _fix(source: str, display: str, path: str | None, run: Run, unsafe: bool):
+    from async_lint.fixes.apply import fix_source  # libcst: not for cached runs
 
-    def __init__(self, settings: Settings, paths: list[str], files: list[str]) -> None:
-        self.settings = settings
-        self.index = ProjectIndex(roots=_import_roots(paths, files))
-        names = [name for root in self.index.roots for name in _top_names(root, files)]
-        tops = {module_name_for(file)[0].partition(".")[0] for file in files}
-        self.modules = frozenset(tops | set(names) | {"__main__"})
-
-    def first_pass(self, *, display: str, file: str | None = None, source: str | None = None):
-        """A module's findings, with those that wait for the index left pending."""
-        options = {"defer": True, "project_modules": self.modules}
-        if file is not None:
-            return engine.lint_file(file, self.settings, display=display, **options)
-        assert source is not None
-        return engine.lint_source(source, display, self.settings, **options)
-
-    def index_module(self, result: engine.Result) -> None:
-        if result.summary is not None:
-            self.index.add(result.summary)
-
-    def lint(self, text: str, display: str, path: str | None) -> list[Diagnostic]:
-        """Lint a new version of one module against the rest of the project."""
-        return engine.lint_source(
-            text, display, self.settings, path=path, project=self.index,
-            project_modules=self.modules,
-        ).diagnostics  # fmt: skip
-
-
-def _import_roots(paths: list[str], files: list[str]) -> list[str]:
-    """Where imports are looked up (RULES.md): the paths of the run (a file's
-    directory) and the working directory, and any `src/` directory above a file.
-    (Each file's nearest directory without `__init__.py` is a root too: the
-    module names the engine gives files come from it.)"""
-    roots = [os.getcwd()]
-    for path in paths:
-        roots.append(path if os.path.isdir(path) else os.path.dirname(path) or ".")
-    for file in files:
-        parts = os.path.abspath(file).split(os.sep)
-        if "src" in parts:
-            roots.append(os.sep.join(parts[: len(parts) - parts[::-1].index("src")]))
-    return list(dict.fromkeys(os.path.abspath(root) for root in roots))
-
-
-def _top_names(root: str, files: list[str]) -> set[str]:
-    """The top-level names files are importable by from `root`."""
-    names = set()
-    for file in files:
-        relative = os.path.relpath(os.path.abspath(file), root)
-        if not relative.startswith(os.pardir):
-            names.add(os.path.splitext(relative.split(os.sep)[0])[0])
-    return names
-
-
-def _fix(source: str, display: str, path: str | None, run: _Run, unsafe: bool):
     outcome = fix_source(source, lambda text: run.lint(text, display, path), unsafe=unsafe)
     for diagnostic, reason in outcome.failed:
         where = f"{display}:{diagnostic.start.line}:{diagnostic.start.display_column}"
@@ -330,8 +305,8 @@ def _fix(source: str, display: str, path: str | None, run: _Run, unsafe: bool):
 
 
 def _fix_stdin(
-    data: bytes, source: str, name: str, run: _Run, args: argparse.Namespace
-) -> tuple[engine.Result, list[Diagnostic]]:
+    data: bytes, source: str, name: str, run: Run, args: argparse.Namespace
+) -> tuple[Result, list[Diagnostic]]:
     """Fix standard input: print the diff, or the fixed source in the input's encoding."""
     outcome = _fix(source, name, None, run, args.unsafe_fixes)
     if args.diff:
@@ -339,12 +314,12 @@ def _fix_stdin(
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode_like(data, outcome.source))  # BOM included
-    return engine.Result(outcome.remaining, [], source=outcome.source), outcome.fixed
+    return Result(outcome.remaining, [], source=outcome.source), outcome.fixed
 
 
 def _fix_file(
-    file: str, display: str, run: _Run, args: argparse.Namespace
-) -> tuple[engine.Result, list[Diagnostic]]:
+    file: str, display: str, run: Run, args: argparse.Namespace
+) -> tuple[Result, list[Diagnostic]]:
     """Fix one file (or print its diff); the findings that remain, and those fixed."""
     try:
         with open(file, "rb") as handle:
@@ -353,19 +328,21 @@ def _fix_file(
     except (OSError, SourceError) as error:  # removed or garbled since it was linted
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         print(f"async-lint: {display}: not fixed: {reason}", file=sys.stderr)
-        return engine.unreadable(display, reason, run.settings, getattr(error, "where", None)), []
+        from async_lint.engine import unreadable  # libcst: not for cached runs
+
+        return unreadable(display, reason, run.settings, getattr(error, "where", None)), []
     outcome = _fix(source, display, file, run, args.unsafe_fixes)
     if outcome.source == source:
-        return engine.Result(outcome.remaining, [], source=source), []
+        return Result(outcome.remaining, [], source=source), []
     if args.diff:
         sys.stdout.write(output.unified_diff(source, outcome.source, display))
-        return engine.Result(run.lint(source, display, file), [], source=source), outcome.fixed
+        return Result(run.lint(source, display, file), [], source=source), outcome.fixed
     try:
         write_atomically(file, original, outcome.source)
     except (OSError, WriteError) as error:
         print(f"async-lint: {display}: not fixed: {error}", file=sys.stderr)
-        return engine.Result(run.lint(source, display, file), [], source=source), []
-    return engine.Result(outcome.remaining, [], source=outcome.source), outcome.fixed
+        return Result(run.lint(source, display, file), [], source=source), []
+    return Result(outcome.remaining, [], source=outcome.source), outcome.fixed
 
 
 def _display(path: str) -> str:
@@ -436,6 +413,9 @@ def _server() -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
+    from async_lint.docs import catalog
+    from async_lint.rules import REGISTRY
+
     if args.all or not args.code:
         sys.stdout.write(catalog())
         return EXIT_CLEAN

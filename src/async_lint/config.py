@@ -14,12 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 
-from async_lint import knowledge
-from async_lint.rules import REGISTRY
+from async_lint.catalog import RULES
+
+if TYPE_CHECKING:
+    from async_lint import knowledge
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,9 +61,12 @@ class Settings:
     lifecycle_functions: tuple[str, ...] = ()
     limiters: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)  # patterns are relative to it
+    cache_dir: Path | None = None  # absolute; None: `.async_lint_cache` in the root
 
     @cached_property
     def knowledge(self) -> knowledge.Knowledge:
+        from async_lint import knowledge  # the tables load libcst: only for linting
+
         extras = (
             self.extra_blocking_calls,
             self.extra_sync_clients,
@@ -117,9 +122,9 @@ def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
 
 def check_selector(selector: str, where: str) -> str:
     """A selector is `ALL`, a rule code, or a prefix of one (`ASL`, `ASL1`, `ASL10`)."""
-    if selector == "ALL" or any(code.startswith(selector) for code in REGISTRY):
+    if selector == "ALL" or any(code.startswith(selector) for code in RULES):
         return selector
-    close = difflib.get_close_matches(selector, list(REGISTRY), n=1)
+    close = difflib.get_close_matches(selector, list(RULES), n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""
     raise ConfigError(f"{where}: unknown rule code or prefix {selector!r}{hint}")
 
@@ -139,8 +144,8 @@ def select_codes(
         return max(lengths, default=-1)
 
     enabled = set()
-    for code, rule in REGISTRY.items():
-        base = select if select is not None else ((PREFIX,) if rule.default_enabled else ())
+    for code, (_, default_enabled, _) in RULES.items():
+        base = select if select is not None else ((PREFIX,) if default_enabled else ())
         chosen = specificity([*base, *extend_select], code)
         if chosen >= 0 and chosen > specificity(ignore, code):
             enabled.add(code)
@@ -194,6 +199,8 @@ def settings_from_mapping(table: Mapping[str, Any], root: Path, where: str) -> S
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ConfigError(f"{where}: unknown option {key!r}{hint}")
         values[key.replace("-", "_")] = reader(raw, f"{where} {key}")
+    if "cache_dir" in values:  # relative to the configuration's directory
+        values["cache_dir"] = Path(os.path.abspath(root / values["cache_dir"]))
     return Settings(**values)
 
 
@@ -211,6 +218,7 @@ def _selectors(raw: Any, where: str) -> tuple[str, ...]:
 
 def _blocking_codes() -> list[str]:
     """The codes `extra-blocking-calls` may map to: the ASL1xx blocking-call rules."""
+    from async_lint.rules import REGISTRY
     from async_lint.rules._blocking import BlockingCallRule
 
     return sorted(code for code, rule in REGISTRY.items() if issubclass(rule, BlockingCallRule))
@@ -282,6 +290,12 @@ def _positive(kind: type) -> Any:
     return read
 
 
+def _directory(raw: Any, where: str) -> Path:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ConfigError(f"{where}: expected a directory name")
+    return Path(raw)
+
+
 def _boolean(raw: Any, where: str) -> bool:
     if not isinstance(raw, bool):
         raise ConfigError(f"{where}: expected true or false")
@@ -302,4 +316,5 @@ _READERS = {
     "extra-async-clients": _dotted,
     "lifecycle-functions": _strings,
     "limiters": _dotted,
+    "cache-dir": _directory,
 }

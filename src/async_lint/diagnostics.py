@@ -32,6 +32,16 @@ class Edit:
     content: str
 
 
+class Severity(Enum):
+    """How a report shows a finding; the values are SARIF's levels. A finding
+    that certainly fails at run time is an error, a smell or risk a warning, an
+    audit a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
 class Applicability(Enum):
     SAFE = "safe"  # keeps the program's meaning: applied by --fix
     UNSAFE = "unsafe"  # may change behaviour: needs --unsafe-fixes

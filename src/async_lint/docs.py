@@ -1,12 +1,13 @@
 """Documentation generated from the rule registry.
 
 `python -m async_lint.docs` rewrites docs/rules.md (the rule reference the
-diagnostics' `url` points to) and the rule table in README.md; tests fail
-when either is out of date.
+diagnostics' `url` points to), the rule table in README.md and catalog.py (the
+rules' metadata as data); tests fail when any is out of date.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -75,8 +76,74 @@ def with_current_table(readme: str) -> str:
     return head + marker + catalog() + "\n" + tail
 
 
+def catalog_module() -> str:
+    """The source of catalog.py: each rule's name, default and severity."""
+    rows = [
+        f'    "{code}": ("{rule.name}", {rule.default_enabled}, Severity.{rule.severity.name}),\n'
+        for code, rule in REGISTRY.items()
+    ]
+    chains = [
+        f'    "{code}": (\n{_wrapped(rule.chain_template, "        ")}    ),\n'
+        for code, rule in REGISTRY.items()
+        if hasattr(rule, "chain_template")
+    ]
+    head, _, tail = CATALOG_TEMPLATE.partition("{rows}")
+    middle, _, tail = tail.partition("{chains}")
+    return head + "".join(rows) + middle + "".join(chains) + tail
+
+
+def _wrapped(text: str, indent: str) -> str:
+    """`text` as string literals of at most 80 characters, one a line."""
+    lines, line = [], ""
+    for word in re.findall(r"\S+\s*", text):
+        if line and len(line) + len(word) > 80:
+            lines.append(line)
+            line = ""
+        line += word
+    return "".join(f"{indent}{json.dumps(part)}\n" for part in [*lines, line])
+
+
+CATALOG_TEMPLATE = '''"""The rules' codes, names, defaults and severities, as data.
+
+Generated from the rule registry by `python -m async_lint.docs`, and checked
+by tests/test_rules.py. What needs only these (reading the configuration,
+writing reports, a run whose files all come from the cache) reads them here:
+loading the rules loads libcst, which takes longer than such a run.
+"""
+
+from __future__ import annotations
+
+from async_lint.diagnostics import Severity
+
+INTERNAL_ERROR = "ASL999"  # a rule failed on a file
+DOCS_URL = "https://github.com/async-lint/async-lint/blob/main/docs/rules.md#{anchor}"
+
+# code: (name, on by default, severity)
+RULES: dict[str, tuple[str, bool, Severity]] = {
+{rows}}
+# The transitive rules' messages, `{function}` and `{chain}` to fill in.
+CHAIN_TEMPLATES = {
+{chains}}
+
+
+def name(code: str) -> str:
+    return RULES[code][0] if code in RULES else "internal-error"
+
+
+def docs_url(code: str) -> str:
+    anchor = f"{code}-{RULES[code][0]}".lower() if code in RULES else code.lower()
+    return DOCS_URL.format(anchor=anchor)
+
+
+def severity(code: str) -> Severity:
+    """A code's severity; an internal error (ASL999) is an error."""
+    return RULES[code][2] if code in RULES else Severity.ERROR
+'''
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[2]
+    (root / "src" / "async_lint" / "catalog.py").write_text(catalog_module(), encoding="utf-8")
     (root / "docs" / "rules.md").write_text(rules_page(), encoding="utf-8")
     readme = root / "README.md"
     readme.write_text(with_current_table(readme.read_text(encoding="utf-8")), encoding="utf-8")

@@ -14,28 +14,33 @@ import re
 import traceback
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
-from async_lint import noqa, parsing
+from async_lint import noqa
 from async_lint.analysis.context import BLOCKING_CODES, LOOP_CODES, Finding, ModuleContext
 from async_lint.analysis.modules import module_name_for
-from async_lint.analysis.project import BLOCKING, LOOPS, Chain, ProjectIndex
+from async_lint.analysis.project import ProjectIndex
 from async_lint.analysis.summary import ModuleSummary
+from async_lint.catalog import INTERNAL_ERROR
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic, Edit, Fix, Position
 from async_lint.fixes.imports import import_edit
 from async_lint.fixes.plan import At, FixPlan
+from async_lint.parsing import TooDeep, parse_module, python_ast
+from async_lint.positions import positions as node_positions
+from async_lint.prefilter import may_report
+from async_lint.results import Pending, Result, chain_message
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import Rule
 from async_lint.sources import SourceError, decode
+from async_lint.walk import skipped, walk
 
 # Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
-_BODY_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-_LOOPS = (cst.For, cst.While)  # whose `body` repeats
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+_BODY_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
+_LOOPS = frozenset({cst.For, cst.While})  # whose `body` repeats
+_COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
 # Everything that can be a top-level statement of a scope (one-line bodies
 # hold small statements directly).
 _STATEMENTS = frozenset({
@@ -46,38 +51,9 @@ _STATEMENTS = frozenset({
 })  # fmt: skip
 
 PARSE_ERROR = "ASL000"
-INTERNAL_ERROR = "ASL999"
-# Rules whose findings wait for the project index; ASL402's chains end at event loops.
+# Rules whose findings wait for the project index.
 TRANSITIVE_CODES = frozenset({"ASL110", "ASL402"})
-LOOP_RULES = frozenset({"ASL402"})
 SUMMARIZED_CODES = BLOCKING_CODES | LOOP_CODES
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A call in async context that the transitive rules (ASL110, ASL402) report
-    only if one of `callees` turns out to block or to start an event loop."""
-
-    code: str
-    callees: tuple[str, ...]
-    diagnostic: Diagnostic | None = None  # positioned, when the module was anyway
-
-    def decide(self, index: ProjectIndex, caller: ModuleSummary | None) -> Chain | None:
-        kind = LOOPS if self.code in LOOP_RULES else BLOCKING
-        return index.chain(self.callees, kind, caller)
-
-
-@dataclass(frozen=True)
-class Result:
-    diagnostics: list[Diagnostic]
-    tracebacks: list[str]  # of internal errors, printed by --verbose
-    summary: ModuleSummary | None = None  # for the project index, when a rule needs it
-    # left for `complete()` by a deferred lint, with the way to lint the module again
-    pending: list[Pending] = field(default_factory=list)
-    relint: Callable[[ProjectIndex], Result] | None = None
-    # The text linted, for reports that quote it (`--output-format full`); kept
-    # only with findings, so a run does not hold every clean file in memory.
-    source: str | None = None
 
 
 def lint_file(path: str, settings: Settings, display: str | None = None, **options) -> Result:
@@ -115,6 +91,8 @@ def lint_source(
     project: ProjectIndex | None = None,
     project_modules: frozenset[str] | None = None,
     defer: bool = False,
+    position_pending: bool = False,
+    shortcut: bool = True,
 ) -> Result:
     """Lint source text. `path` locates the module in its package (defaults to filename).
 
@@ -122,11 +100,23 @@ def lint_source(
     `project` (an index of the run's other modules; by default none, so only
     this module's own) whose top-level packages are `project_modules` (by
     default this module's). With `defer`, their findings are left pending in
-    the result for `complete()` to decide once every module is summarised.
+    the result for `complete()` to decide once every module is summarised;
+    they are positioned when the module's other findings are, or with
+    `position_pending`. With `shortcut`, a file whose text shows that no rule
+    can find anything in it (`prefilter`) is not linted, only parsed when
+    ASL000 is enabled.
     """
     codes = settings.enabled_codes(filename)
+    module_name, package = module_name_for(path or filename)
+    summarize = bool(codes & TRANSITIVE_CODES)
+    roots = project_modules or frozenset({module_name.partition(".")[0]})
+    skip = shortcut and not (
+        codes - {PARSE_ERROR} and may_report(source, settings.knowledge, roots, summarize)
+    )
+    if skip and PARSE_ERROR not in codes:
+        return _skipped(module_name, path or filename, summarize)
     try:
-        module = parsing.parse_module(source)
+        module = parse_module(source)
     except cst.ParserSyntaxError as error:
         where, reason = _syntax_error(source, error)
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {reason}", where)
@@ -135,20 +125,19 @@ def lint_source(
         where = Position(max(error.lineno or 1, 1), max((error.offset or 1) - 1, 0))
         diagnostic = Diagnostic(filename, where, PARSE_ERROR, f"cannot parse: {error.msg}", where)
         return _unparsed(diagnostic, source, codes, apply_noqa)
-    except (RecursionError, parsing.TooDeep):
+    except (RecursionError, TooDeep):
         diagnostic = _whole_file(filename, PARSE_ERROR, "cannot parse: too deeply nested")
         return _unparsed(diagnostic, source, codes, apply_noqa)
     except Exception as error:  # noqa: BLE001 - the parser's other failures (NUL bytes, ...)
         diagnostic = _whole_file(filename, PARSE_ERROR, f"cannot parse: {error}")
         return _unparsed(diagnostic, source, codes, apply_noqa)
 
-    module_name, package = module_name_for(path or filename)
-    summarize = bool(codes & TRANSITIVE_CODES)
+    if skip:
+        return _skipped(module_name, path or filename, summarize)
     # The blocking rules also say what sync functions block on, for the summary;
     # findings of codes that are not enabled are dropped by `_keep`.
     running = codes | SUMMARIZED_CODES if summarize else codes
     rules = [REGISTRY[code] for code in sorted(running) if code in REGISTRY]
-    roots = project_modules or frozenset({module_name.partition(".")[0]})
     ctx = ModuleContext(
         module, source, filename, settings, module_name, package, roots if summarize else None
     )
@@ -157,10 +146,10 @@ def lint_source(
     traversal = _Traversal(ctx, [rule(ctx) for rule in rules if _handlers(rule)])
     pending: list[Pending] = []
     try:
-        module.visit(traversal)
+        walk(module, traversal, traversal.skip)
         ctx.finish_summary()
         findings, waiting = _decide(ctx, project or ProjectIndex(), defer)
-        if findings and waiting:  # positions are computed anyway: these too
+        if waiting and (findings or position_pending):  # positions are computed anyway
             diagnostics = _position(filename, module, findings + waiting)
             positioned = [d for d in diagnostics if d.code in TRANSITIVE_CODES]
             diagnostics = [d for d in diagnostics if d.code not in TRANSITIVE_CODES]
@@ -180,16 +169,20 @@ def lint_source(
     if apply_noqa and pending and pending[0].diagnostic is not None:
         suppressed = noqa.suppression(source)
         pending = [p for p in pending if not suppressed(p.code, p.diagnostic.start.line)]
-    if not pending:
-        return Result(kept, traversal.tracebacks, ctx.summary, source=source if kept else None)
+    # the text, for reports that quote findings: pending ones may become findings
+    text = source if kept or pending else None
+    return Result(kept, traversal.tracebacks, ctx.summary, pending, text)
 
-    def relint(index: ProjectIndex) -> Result:
-        return lint_source(
-            source, filename, settings, path=path, apply_noqa=apply_noqa, project=index,
-            project_modules=project_modules,
-        )  # fmt: skip
 
-    return Result(kept, traversal.tracebacks, ctx.summary, pending, relint, source)
+def _skipped(module_name: str, path: str, summarize: bool) -> Result:
+    """The result of a file no rule can find anything in: no findings, and the
+    empty summary of its module (see `prefilter`)."""
+    if not summarize:
+        return Result([], [])
+    summary = ModuleSummary(module_name)
+    if os.path.isfile(path):
+        summary.path = os.path.abspath(path)
+    return Result([], [], summary)
 
 
 def _unparsed(diagnostic: Diagnostic, source: str, codes: Iterable[str], apply_noqa: bool):
@@ -214,28 +207,9 @@ def _decide(
     for finding in waiting:
         chain = Pending(finding.code, finding.callees).decide(index, ctx.summary)
         if chain is not None:
-            message = REGISTRY[finding.code].chain_message(chain)
+            message = chain_message(finding.code, chain)
             findings.append(replace(finding, message=message, callees=()))
     return findings, []
-
-
-def complete(result: Result, index: ProjectIndex) -> Result:
-    """The result of a deferred lint, its pending findings decided against the
-    project index. Unpositioned ones are not positioned for nothing: only a
-    module with a call that does block is linted again."""
-    pending, caller = result.pending, result.summary
-    decided = [(p, p.decide(index, caller)) for p in pending]
-    if any(chain and p.diagnostic is None for p, chain in decided):
-        assert result.relint is not None
-        return result.relint(index)
-    found = [
-        replace(p.diagnostic, message=REGISTRY[p.code].chain_message(chain))
-        for p, chain in decided
-        if chain is not None and p.diagnostic is not None
-    ]
-    diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
-    source = result.source if diagnostics else None
-    return Result(diagnostics, result.tracebacks, result.summary, source=source)
 
 
 def _from_recursion(error: BaseException | None) -> bool:
@@ -277,7 +251,14 @@ def _without_fix_on(diagnostic: Diagnostic, suppressed) -> Diagnostic:
 
 
 def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    plans = [finding.fix for finding in findings if finding.fix is not None]
+    wanted: list[cst.CSTNode] = [finding.node for finding in findings]
+    for plan in plans:
+        wanted += [at.node for planned in plan.replacements for at in (planned.start, planned.end)]
+    if any(plan.imports for plan in plans):  # where `import_edit` may put them
+        wanted += module.body
+        wanted += [d for statement in module.body for d in getattr(statement, "decorators", ())]
+    positions = node_positions(module, wanted, comments=bool(plans))
     seen: set[tuple[str, int]] = set()
     comments: list[Position] | None = None  # where comments start, once a fix needs them
     diagnostics = []
@@ -332,7 +313,7 @@ def _syntax_error(source: str, error: cst.ParserSyntaxError) -> tuple[Position, 
     accepts the code (syntax newer than libcst knows), libcst's error stands.
     """
     try:
-        parsing.python_ast(source)
+        python_ast(source)
     except SyntaxError as python_error:
         line = python_error.lineno or 1
         column = (python_error.offset or 1) - 1
@@ -372,6 +353,9 @@ class _Traversal(cst.CSTVisitor):
             for prefix, node_type, attribute in _handlers(type(rule)):
                 table = self._visit if prefix == "visit" else self._leave
                 table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
+        # leaves no rule asks for, and annotations: what they compute is a type,
+        # where the function is defined (or never, with postponed evaluation)
+        self.skip = skipped({*self._visit, *self._leave}) | {cst.Annotation}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.ctx.ancestors.append(node)
@@ -400,19 +384,20 @@ class _Traversal(cst.CSTVisitor):
             self.ctx.exit(original_node)
         self.ctx.ancestors.pop()
 
+    # `walk` calls these for `body` fields only.
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        if attribute == "body":
-            if isinstance(node, _BODY_SCOPES):
-                self.ctx.enter(node)
-            elif isinstance(node, _LOOPS):
-                self.ctx.enter_loop(node)
+        kind = type(node)
+        if kind in _BODY_SCOPES:
+            self.ctx.enter(node)
+        elif kind in _LOOPS:
+            self.ctx.enter_loop(node)  # type: ignore[arg-type]
 
     def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        if attribute == "body":
-            if isinstance(original_node, _BODY_SCOPES):
-                self.ctx.exit(original_node)
-            elif isinstance(original_node, _LOOPS):
-                self.ctx.exit_loop()
+        kind = type(original_node)
+        if kind in _BODY_SCOPES:
+            self.ctx.exit(original_node)
+        elif kind in _LOOPS:
+            self.ctx.exit_loop()
 
     def _dispatch(self, handlers: list[tuple[Rule, Callable]], node: cst.CSTNode) -> None:
         for rule, handler in handlers:

@@ -31,6 +31,8 @@ def filter_suppressed(diagnostics: Iterable[Diagnostic], source: str) -> list[Di
 
 def suppression(source: str) -> Callable[[str, int], bool]:
     """`suppressed(code, line)`: does a `# noqa` suppress `code` on that line?"""
+    if NOQA.search(source) is None:  # most files: no need to tokenize them
+        return _never
     # Python's lines: str.splitlines would also split at form feeds and U+2028.
     lines = io.StringIO(source).readlines()
     logical = _logical_lines(source, lines)
@@ -42,6 +44,10 @@ def suppression(source: str) -> Callable[[str, int], bool]:
         return is_suppressed(code, text)
 
     return suppressed
+
+
+def _never(code: str, line: int) -> bool:
+    return False
 
 
 def is_suppressed(code: str, text: str) -> bool:

@@ -82,6 +82,7 @@ class ModuleContext:
         self.findings: list[Finding] = []
         self._blocking: dict[cst.Call, BlockingMatch | None] = {}
         self._resolved: dict[cst.CSTNode, Value | None] = {}
+        self._qualified: dict[tuple[cst.CSTNode, Scope, float], str | None] = {}
         self._callees: dict[cst.Call, tuple[str, ...]] = {}
         # what the project index needs from this module (ASL110, ASL402), when asked
         # for: calls into the project's modules (these top-level packages)
@@ -124,11 +125,14 @@ class ModuleContext:
 
     # -- questions rules ask ------------------------------------------------
 
+    # Asked for every call by many rules: `type() is`, not isinstance(), which is
+    # slow on libcst's abstract base classes (libcst's node classes have no subclasses).
+
     @property
     def async_function(self) -> cst.FunctionDef | None:
         """The `async def` whose body is the current async context, if any."""
         node = self.scope.running.node
-        if isinstance(node, cst.FunctionDef) and node.asynchronous is not None:
+        if type(node) is cst.FunctionDef and node.asynchronous is not None:
             return node
         return None
 
@@ -143,7 +147,7 @@ class ModuleContext:
         the `async def` of the async context or, while the project summary is
         collected, a sync function too (what it would block on is summarised)."""
         node = self.scope.running.node
-        if isinstance(node, cst.FunctionDef) and (
+        if type(node) is cst.FunctionDef and (
             node.asynchronous is not None or self.summary is not None
         ):
             return node
@@ -172,7 +176,11 @@ class ModuleContext:
 
     def qualified_name(self, expr: cst.BaseExpression) -> str | None:
         """The qualified name of an imported function, class or module, else None."""
-        return self.resolver.qualified_name(expr, self.scope, self._step())
+        key = (expr, self.scope, self._step())  # rules ask again and again about a callee
+        if key in self._qualified:
+            return self._qualified[key]
+        name = self._qualified[key] = self.resolver.qualified_name(expr, self.scope, key[2])
+        return name
 
     def _step(self) -> float:
         return self._steps.get(self.scope.running, math.inf)

@@ -15,7 +15,7 @@ import math
 
 import libcst as cst
 
-from async_lint import parsing
+from async_lint import parsing, walk
 from async_lint.analysis import scopes
 from async_lint.analysis.arguments import is_none
 from async_lint.analysis.scopes import Binding, Kind, Scope
@@ -103,28 +103,29 @@ class Resolver:
         nearest one that is not a comprehension); names of enclosing scopes
         are read after those scopes have run to their end.
         """
-        if isinstance(expr, cst.Name):
+        kind = type(expr)  # not isinstance(): libcst's ABCs make it slow
+        if kind is cst.Name:
             return self._name(expr.value, scope, at)
-        if isinstance(expr, cst.Attribute):
+        if kind is cst.Attribute:
             base = self.resolve(expr.value, scope, at)
             return None if base is None else self.member(base, expr.attr.value)
-        if isinstance(expr, cst.Call):
+        if kind is cst.Call:
             callee = self.resolve(expr.func, scope, at)
             return None if callee is None else self.call_result(callee)
-        if isinstance(expr, cst.Await) and isinstance(expr.expression, cst.Call):
+        if kind is cst.Await and isinstance(expr.expression, cst.Call):
             callee = self.resolve(expr.expression.func, scope, at)
             return None if callee is None else self.call_result(callee, awaited=True)
-        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+        if kind is cst.BinaryOperation and isinstance(expr.operator, cst.Divide):
             left = self.resolve(expr.left, scope, at)
             if isinstance(left, Instance):
                 return self._returns(left, "__truediv__")
-        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
+        if kind is cst.BinaryOperation and isinstance(expr.operator, cst.BitOr):
             return self._piped(expr, scope, at)
-        if isinstance(expr, cst.Subscript):
+        if kind is cst.Subscript:
             return self.item_of(expr.value, scope, at)
-        if isinstance(expr, cst.BooleanOperation) and isinstance(expr.operator, cst.Or):
+        if kind is cst.BooleanOperation and isinstance(expr.operator, cst.Or):
             return self._agreed([expr.left, expr.right], scope, at)
-        if isinstance(expr, cst.IfExp):
+        if kind is cst.IfExp:
             return self._agreed([expr.body, expr.orelse], scope, at)
         return None
 
@@ -515,7 +516,7 @@ def _returns_in(statement: cst.CSTNode) -> tuple[list[cst.BaseExpression], bool]
     if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
         return [], False
     finder = _ReturnFinder()
-    statement.visit(finder)
+    walk.visit(statement, finder)
     return finder.returns, finder.yields
 
 

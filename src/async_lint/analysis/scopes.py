@@ -115,22 +115,23 @@ class BindingCollector:
 
     def statement(self, node: cst.CSTNode) -> None:
         scope = self.scope
-        if isinstance(node, cst.SimpleStatementLine):
+        kind = type(node)  # not isinstance(): libcst's ABCs make it slow
+        if kind is cst.SimpleStatementLine:
             for small in node.body:
                 self.statement(small)
-        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+        elif kind is cst.FunctionDef or kind is cst.ClassDef:
             self.bind(node.name.value, self.binding(Kind.DEFINITION, node=node))
-        elif isinstance(node, cst.Assign):
+        elif kind is cst.Assign:
             for target in node.targets:
                 self.target(target.target, node.value)
-        elif isinstance(node, cst.AnnAssign):
+        elif kind is cst.AnnAssign:
             annotated = self.binding(
                 Kind.ANNOTATION, annotation=node.annotation.annotation, value=node.value
             )
             self.target(node.target, node.value, annotated)
-        elif isinstance(node, cst.AugAssign):
+        elif kind is cst.AugAssign:
             self.target(node.target, None)
-        elif isinstance(node, cst.Import):
+        elif kind is cst.Import:
             for alias in node.names:
                 dotted = _dotted(alias.name)
                 if alias.asname is not None:
@@ -139,26 +140,26 @@ class BindingCollector:
                 else:
                     top = dotted.split(".", 1)[0]
                     self.bind(top, self.binding(Kind.IMPORT, target=top))
-        elif isinstance(node, cst.ImportFrom):
+        elif kind is cst.ImportFrom:
             self.import_from(node)
-        elif isinstance(node, cst.Global):
+        elif kind is cst.Global:
             scope.global_names.update(item.name.value for item in node.names)
-        elif isinstance(node, (cst.If, cst.While)):
+        elif kind is cst.If or kind is cst.While:
             self.nested(node.body.body)
             self._orelse(node.orelse)
-        elif isinstance(node, cst.For):
+        elif kind is cst.For:
             self.depth += 1
             self.target(node.target, None, self.binding(Kind.ITERATION, value=node.iter))
             self.depth -= 1
             self.nested(node.body.body)
             self._orelse(node.orelse)
-        elif isinstance(node, cst.With):
+        elif kind is cst.With:
             for item in node.items:
                 if item.asname is not None:
                     entered = self.binding(Kind.CONTEXT_MANAGER, value=item.item)
                     self.target(item.asname.name, None, _early(entered))
             self.nested(node.body.body)
-        elif isinstance(node, (cst.Try, cst.TryStar)):
+        elif kind is cst.Try or kind is cst.TryStar:
             self.nested(node.body.body)
             self.depth += 1
             for handler in node.handlers:
@@ -169,7 +170,7 @@ class BindingCollector:
             self._orelse(node.orelse)
             if node.finalbody is not None:
                 self.nested(node.finalbody.body.body)
-        elif isinstance(node, cst.Match):
+        elif kind is cst.Match:
             self.depth += 1
             for case in node.cases:
                 for name in _captures(case.pattern):

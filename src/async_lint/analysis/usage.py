@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.scopes import SameScopeVisitor
 
 # Methods that put their argument into a longer-lived container or stack.
@@ -39,7 +40,7 @@ class Usage:
 
 def usage_of(body: cst.CSTNode) -> Usage:
     collector = _Collector()
-    body.visit(collector)
+    walk.visit(body, collector)
     for name in collector.declared:  # assigning a `global`/`nonlocal` name stores it
         for node, bound in collector.usage.bound.items():
             if bound == name:

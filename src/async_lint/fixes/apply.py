@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from async_lint import parsing
 from async_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from async_lint.parsing import parse_module
 
 MAX_PASSES = 10
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -166,7 +166,7 @@ def _why(source: str, diagnostic: Diagnostic, lint) -> str:
 
 def _parses(text: str) -> bool:
     try:
-        parsing.parse_module(text)
+        parse_module(text)
     except Exception:  # noqa: BLE001 - any parser failure rejects the fix
         return False
     return True

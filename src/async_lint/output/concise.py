@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from async_lint.catalog import name
 from async_lint.diagnostics import Applicability, Diagnostic
-from async_lint.rules import REGISTRY
 
 
 def render_concise(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> str:
@@ -29,7 +29,7 @@ def fixable(diagnostic: Diagnostic, unsafe: bool = False) -> bool:
 def statistics(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, str, int]]:
     counts = Counter(d.code for d in diagnostics)
     return [
-        (code, REGISTRY[code].name if code in REGISTRY else "internal-error", count)
+        (code, name(code), count)
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
 

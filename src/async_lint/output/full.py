@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from async_lint.diagnostics import Applicability, Diagnostic, Fix
-from async_lint.fixes.apply import apply_fixes
 from async_lint.output.concise import finding_line
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks, as positions count them
@@ -125,6 +124,8 @@ def _fix(fix: Fix, source: str, filename: str) -> str:
         how = "safe, applied by `--fix`"
     else:
         how = "unsafe, applied by `--fix --unsafe-fixes`"
+    from async_lint.fixes.apply import apply_fixes  # loads libcst, which most runs need not
+
     after, _ = apply_fixes(source, [fix])
     diff = unified_diff(source, after, filename).split("\n")[:-1]  # each line ends with one
     shown = (_visible(line.removesuffix("\r")) + "\n" for line in diff)

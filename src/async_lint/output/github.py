@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from async_lint.diagnostics import Diagnostic
+from async_lint.catalog import severity
+from async_lint.diagnostics import Diagnostic, Severity
 from async_lint.output.paths import repository_path_or_display
-from async_lint.rules import Severity, severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from async_lint.diagnostics import Diagnostic
+from async_lint.catalog import severity
+from async_lint.diagnostics import Diagnostic, Severity
 from async_lint.output.paths import repository_path_or_display
-from async_lint.rules import Severity, severity
 
 # GitLab's scale is info, minor, major, critical, blocker: a finding that certainly
 # fails at run time is critical, a risk major, an audit info.

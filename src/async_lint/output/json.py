@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from async_lint.catalog import docs_url, name
 from async_lint.diagnostics import Diagnostic, Fix, Position
 from async_lint.output.concise import statistics
-from async_lint.rules import REGISTRY, docs_url
 
 
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:
@@ -16,7 +16,7 @@ def render_json(diagnostics: Sequence[Diagnostic]) -> str:
 def _finding(d: Diagnostic) -> dict:
     return {
         "code": d.code,
-        "name": REGISTRY[d.code].name if d.code in REGISTRY else "internal-error",
+        "name": name(d.code),
         "message": d.message,
         "filename": d.filename,
         "location": _location(d.start),

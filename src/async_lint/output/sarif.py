@@ -14,11 +14,9 @@ import json
 from collections.abc import Sequence
 
 from async_lint import __version__
+from async_lint.catalog import DOCS_URL, INTERNAL_ERROR, docs_url, severity
 from async_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from async_lint.docs import plain_text
-from async_lint.engine import INTERNAL_ERROR
 from async_lint.output.paths import artifact_uri
-from async_lint.rules import DOCS_URL, REGISTRY, docs_url, severity
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -65,6 +63,9 @@ def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
 def _rules() -> list[dict]:
     """A descriptor for every rule, and one for internal errors (ASL999), which
     any rule can report on a file it fails on."""
+    from async_lint.docs import plain_text  # the rules' docs: they load libcst
+    from async_lint.rules import REGISTRY
+
     rules = []
     for code, rule in REGISTRY.items():
         docs = rule.docs()

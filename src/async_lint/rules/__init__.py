@@ -1,9 +1,11 @@
 """The rule registry: the single source of truth for codes, names and docs.
 
 The CLI, the flake8 plugin, `async-lint rule` and the README table are all
-generated from `REGISTRY`.
+generated from `REGISTRY`; so is `async_lint.catalog`, the metadata as data for
+what must not load the rules.
 """
 
+from async_lint.catalog import DOCS_URL, docs_url, severity
 from async_lint.rules.asl000_cannot_parse import CannotParse
 from async_lint.rules.asl101_blocking_sleep import BlockingSleep
 from async_lint.rules.asl102_blocking_http_call import BlockingHttpCall
@@ -59,16 +61,4 @@ _RULES: tuple[type[Rule], ...] = (
 
 REGISTRY: dict[str, type[Rule]] = {rule.code: rule for rule in _RULES}
 
-DOCS_URL = "https://github.com/async-lint/async-lint/blob/main/docs/rules.md#{anchor}"
-
-
-def docs_url(code: str) -> str:
-    rule = REGISTRY.get(code)
-    anchor = f"{code}-{rule.name}".lower() if rule else code.lower()
-    return DOCS_URL.format(anchor=anchor)
-
-
-def severity(code: str) -> Severity:
-    """A code's severity; an internal error (ASL999) is an error."""
-    rule = REGISTRY.get(code)
-    return rule.severity if rule else Severity.ERROR
+__all__ = ["DOCS_URL", "REGISTRY", "Rule", "Severity", "docs_url", "severity"]

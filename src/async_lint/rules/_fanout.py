@@ -13,6 +13,7 @@ import re
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.arguments import literal_int
 from async_lint.analysis.context import ModuleContext
 from async_lint.analysis.scopes import Kind, SameScopeVisitor, Scope
@@ -176,7 +177,7 @@ class Guards:
         if function not in self._held:
             scope = self.ctx.resolver.body_scope(function)
             finder = _LimiterUse()
-            function.body.visit(finder)
+            walk.visit(function.body, finder)
             self._held[function] = scope is not None and any(
                 self.is_limiter(expr, scope) for expr in finder.used
             )

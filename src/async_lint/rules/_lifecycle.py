@@ -6,6 +6,7 @@ from functools import cached_property
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.context import ModuleContext
 from async_lint.analysis.values import Member, Ref
 from async_lint.knowledge.clients import (
@@ -74,7 +75,7 @@ class Lifecycle:
     def _entry_points(self) -> frozenset[str]:
         """Functions handed to an event-loop runner: `asyncio.run(main())`, `trio.run(main)`."""
         finder = _RunnerCalls()
-        self.ctx.module.visit(finder)
+        walk.visit(self.ctx.module, finder)
         names = set()
         for call in finder.calls:
             if not call.args or self._module_level_name(call.func) not in EVENT_LOOP_RUNNERS:

@@ -3,6 +3,8 @@ context into the project, decided once the project index is complete."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import libcst as cst
 
 from async_lint.analysis.project import Chain
@@ -25,6 +27,10 @@ class TransitiveCallRule(Rule):
     def fix(self, node: cst.Call) -> FixPlan | None:
         return None
 
+    # The message of a finding, `{function}` and `{chain}` filled in (and no other
+    # braces): it is copied to the catalog, where deciding findings reads it.
+    chain_template: ClassVar[str]
+
     @classmethod
     def chain_message(cls, chain: Chain) -> str:
-        raise NotImplementedError
+        return cls.chain_template.format(function=chain.function.display, chain=chain)

@@ -2,6 +2,7 @@ from functools import cached_property
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.arguments import literal
 from async_lint.analysis.context import BlockingMatch
 from async_lint.knowledge.stdlib import BLOCKING_CONTEXT_MANAGERS, COMPLETION_CHECKS
@@ -156,7 +157,7 @@ def _method_calls_with_nodes(root: cst.CSTNode) -> list[tuple[str, cst.Call]]:
             if isinstance(node.func, cst.Attribute):
                 found.append((node.func.attr.value, node))
 
-    root.visit(Calls())
+    walk.visit(root, Calls())
     return found
 
 

@@ -1,6 +1,5 @@
 import libcst as cst
 
-from async_lint.analysis.project import Chain
 from async_lint.diagnostics import Applicability
 from async_lint.fixes.plan import FixPlan
 from async_lint.fixes.rewrites import thread_offload_fix
@@ -95,9 +94,7 @@ class TransitiveBlockingCall(TransitiveCallRule):
     def fix(self, node: cst.Call) -> FixPlan | None:
         return thread_offload_fix(self.ctx, node)
 
-    @classmethod
-    def chain_message(cls, chain: Chain) -> str:
-        return (
-            f"`{chain.function.display}()` blocks: {chain}; make it async or run it with "
-            "`await asyncio.to_thread(...)`"
-        )
+    chain_template = (
+        "`{function}()` blocks: {chain}; make it async or run it with "
+        "`await asyncio.to_thread(...)`"
+    )

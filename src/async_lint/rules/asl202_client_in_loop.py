@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.scopes import SameScopeVisitor
 from async_lint.analysis.usage import Usage, usage_of
 from async_lint.rules._lifecycle import Lifecycle, client_made_by
@@ -131,7 +132,7 @@ class ClientInLoop(Rule):
             calls: frozenset[cst.Call] = frozenset()
             if isinstance(loop, (cst.For, cst.While)):
                 finder = _RetryFinder()
-                loop.body.visit(finder)
+                walk.visit(loop.body, finder)
                 if finder.leaves:
                     calls = frozenset(finder.tried)
             self._retries[loop] = calls
@@ -148,11 +149,11 @@ class _RetryFinder(SameScopeVisitor):
 
     def visit_Try(self, node: cst.Try) -> bool:
         self._depth += 1
-        node.body.visit(self)
+        walk.visit(node.body, self)
         self._depth -= 1
         for part in (*node.handlers, node.orelse, node.finalbody):
             if part is not None:
-                part.visit(self)
+                walk.visit(part, self)
         return False
 
     def visit_Call(self, node: cst.Call) -> None:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.arguments import is_none
 from async_lint.analysis.scopes import Kind, SameScopeVisitor
 from async_lint.analysis.values import Member, Ref
@@ -178,7 +179,7 @@ class UnboundedFanOut(Rule):
             if not isinstance(function, cst.FunctionDef):
                 return None
             appends = _Appends(name.value)
-            function.body.visit(appends)
+            walk.visit(function.body, appends)
             if appends.unknown or not appends.spawned or appends.extended != len(bindings) - 1:
                 return None
             return _Fan(appends.spawned, appends.sources, appends.targets)
@@ -258,7 +259,7 @@ def _names(target: cst.BaseExpression) -> set[str]:
 
 def _walk_names(node: cst.CSTNode) -> list[cst.Name]:
     collector = _NameCollector()
-    node.visit(collector)
+    walk.visit(node, collector)
     return collector.found
 
 
@@ -286,7 +287,7 @@ def _is_worker_pool(fan: _Fan) -> bool:
 def _started_once(loop: cst.For, spawn: cst.Call) -> bool:
     """`if task is None: task = create_task(...)`: one task, however long the loop."""
     finder = _StartOnce(spawn)
-    loop.body.visit(finder)
+    walk.visit(loop.body, finder)
     return finder.target is not None and any(
         test.deep_equals(finder.target) for test in finder.none_tests
     )
@@ -320,7 +321,7 @@ def _drained(loop: cst.While) -> cst.BaseExpression | None:
     if not isinstance(test, cst.Name | cst.Attribute):
         return None
     pops = _Pops(test)
-    loop.body.visit(pops)
+    walk.visit(loop.body, pops)
     return test if pops.found else None
 
 

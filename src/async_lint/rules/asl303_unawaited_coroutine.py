@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from async_lint import walk
 from async_lint.analysis.scopes import SameScopeVisitor
 from async_lint.analysis.values import Member, Ref
 from async_lint.diagnostics import Applicability
@@ -168,7 +169,7 @@ class UnawaitedCoroutine(Rule):
 def _yields(function: cst.FunctionDef) -> bool:
     """Is `function` a generator (an `async def` with `yield` is an async generator)?"""
     finder = _YieldFinder()
-    function.body.visit(finder)
+    walk.visit(function.body, finder)
     return finder.found
 
 

@@ -1,4 +1,3 @@
-from async_lint.analysis.project import Chain
 from async_lint.rules._transitive import TransitiveCallRule
 from async_lint.rules.base import Severity
 
@@ -61,9 +60,7 @@ class TransitiveNestedEventLoop(TransitiveCallRule):
         "async def f():\n    return run()\n",
     )
 
-    @classmethod
-    def chain_message(cls, chain: Chain) -> str:
-        return (
-            f"`{chain.function.display}()` starts an event loop inside the running one: {chain}; "
-            "await the coroutine it runs instead"
-        )
+    chain_template = (
+        "`{function}()` starts an event loop inside the running one: {chain}; "
+        "await the coroutine it runs instead"
+    )

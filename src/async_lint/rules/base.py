@@ -7,7 +7,7 @@ import re
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar
 
-from async_lint.diagnostics import Applicability
+from async_lint.diagnostics import Applicability, Severity
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -16,16 +16,6 @@ if TYPE_CHECKING:
     from async_lint.fixes.plan import FixPlan
 
 DOC_SECTIONS = ("What it does", "Why is this bad", "Example", "Use instead", "Fix safety")
-
-
-class Severity(Enum):
-    """How a report shows a finding; the values are SARIF's levels. A finding
-    that certainly fails at run time is an error, a smell or risk a warning, an
-    audit a note."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    NOTE = "note"
 
 
 class FixAvailability(Enum):

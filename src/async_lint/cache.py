@@ -1,0 +1,314 @@
+"""The cache of first-pass results, by file and content hash, under `.async_lint_cache/`.
+
+A file's first pass (`lint_file(..., defer=True)`) depends on its bytes, its
+place among packages, the settings, the run's top-level packages and the code
+of async-lint itself. The cache keeps one JSON file per combination of the
+last three (its name is their hash), holding for each file path the sha256 of
+the bytes linted, the module name they were linted as, and the result:
+findings with their fixes, tracebacks, pending calls and the module summary.
+
+JSON, not pickle: a cache directory is writable by whatever runs in the
+repository, and loading a pickle would run its code. Anything unexpected in a
+cache file (garbage, another shape, a truncated write, another version) makes
+it count as empty; it is written anew, atomically (a temporary file renamed
+over it), so that concurrent runs never read half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from async_lint import __version__
+from async_lint.analysis.summary import ModuleSummary, from_data, to_data
+from async_lint.config import Settings
+from async_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Position
+from async_lint.results import Pending, Result
+
+DIRECTORY = ".async_lint_cache"
+KEEP = 8  # cache files kept in a directory (one per settings and project); older go
+_GITIGNORE = "# Automatically created by async-lint.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by async-lint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+class Cache:
+    """The entries of one cache file, read once and written back once."""
+
+    def __init__(self, path: Path, key: str, entries: dict[str, Any]) -> None:
+        self.path = path
+        self.key = key
+        self._old = entries
+        self._new: dict[str, Any] = {}
+        self.changed = False  # anything to write back
+
+    @classmethod
+    def open(cls, directory: Path, settings: Settings, project_modules: frozenset[str]) -> Cache:
+        key = fingerprint(settings, project_modules)
+        path = directory / f"{key}.json"
+        return cls(path, key, _read(path, key))
+
+    def get(self, file: str, digest: str, module: tuple[str, str | None]) -> Any | None:
+        """The result data cached for these bytes of `file`, linted as `module`."""
+        entry = self._old.get(os.path.abspath(file))
+        if (
+            isinstance(entry, dict)
+            and entry.get("sha256") == digest
+            and entry.get("module") == list(module)
+        ):
+            return entry.get("result")
+        return None
+
+    def put(self, file: str, digest: str, module: tuple[str, str | None], result: Any) -> None:
+        key = os.path.abspath(file)
+        old = self._old.get(key)
+        if not (isinstance(old, dict) and old.get("sha256") == digest and old["result"] is result):
+            self.changed = True
+        self._new[key] = {"sha256": digest, "module": list(module), "result": result}
+
+    def save(self) -> bool:
+        """Write the entries of this run (and those of files it did not lint that
+        still exist), unless nothing changed. False when the directory cannot be
+        written: the run goes on without."""
+        if not self.changed and self.path.is_file():
+            return True
+        kept = {
+            file: entry
+            for file, entry in self._old.items()
+            if file not in self._new and os.path.isfile(file)
+        }
+        document = {"version": __version__, "key": self.key, "files": {**kept, **self._new}}
+        try:
+            _prepare(self.path.parent)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(json.dumps(document, separators=(",", ":")))  # dump() is slower
+                os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from other users
+                os.replace(temporary, self.path)
+            except BaseException:
+                _unlink(temporary)
+                raise
+            _prune(self.path.parent)
+        except OSError:
+            return False
+        return True
+
+
+def fingerprint(settings: Settings, project_modules: frozenset[str]) -> str:
+    """What every entry of a cache file shares: async-lint's version and code, the
+    Python and libcst it runs on, the settings that change results and the
+    run's top-level packages."""
+    options = {
+        field.name: _plain(getattr(settings, field.name))
+        for field in dataclasses.fields(settings)
+        if field.name != "cache_dir"
+    }
+    identity = {
+        "version": __version__,
+        "code": _code_stamp(),
+        "python": list(sys.version_info[:2]),
+        "settings": options,
+        "modules": sorted(project_modules),
+    }
+    text = json.dumps(identity, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return sorted((str(k), _plain(v)) for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def _code_stamp() -> list[Any]:
+    """async-lint's own files and libcst's build, by size and modification time: a
+    checkout being edited must not reuse the results of its older code."""
+    stamp: list[Any] = []
+    for directory, dirnames, filenames in os.walk(Path(__file__).parent):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        stamp += [_stat(os.path.join(directory, n)) for n in sorted(filenames) if n.endswith(".py")]
+    spec = importlib.util.find_spec("libcst")
+    if spec is not None and spec.origin:
+        package = os.path.dirname(spec.origin)
+        for name in sorted(os.listdir(package)):
+            if name == "_version.py" or name.startswith("native"):
+                stamp.append(_stat(os.path.join(package, name)))
+    return stamp
+
+
+def _stat(path: str) -> list[Any]:
+    status = os.stat(path)
+    return [os.path.basename(path), status.st_size, status.st_mtime_ns]
+
+
+def _read(path: Path, key: str) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if (
+        not isinstance(document, dict)
+        or document.get("version") != __version__
+        or document.get("key") != key
+        or not isinstance(document.get("files"), dict)
+    ):
+        return {}
+    return document["files"]
+
+
+def _prepare(directory: Path) -> None:
+    """The cache directory, with the `.gitignore` that keeps it out of git."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+        marker = directory / name
+        if not marker.exists():
+            marker.write_text(text, encoding="utf-8")
+
+
+def _prune(directory: Path) -> None:
+    """Keep the newest cache files; another settings' or project's go in time."""
+    files = []
+    for entry in os.scandir(directory):
+        if entry.name.endswith(".json"):
+            try:
+                files.append((entry.stat().st_mtime, entry.path))
+            except OSError:
+                continue
+    for _, path in sorted(files, reverse=True)[KEEP:]:
+        _unlink(path)
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+# -- results as data ----------------------------------------------------------
+
+
+def encode(result: Result) -> dict[str, Any]:
+    """A first-pass result as JSON-ready data, without its file name and text."""
+    return {
+        "diagnostics": [_diagnostic(d) for d in result.diagnostics],
+        "tracebacks": list(result.tracebacks),
+        "summary": None if result.summary is None else to_data(result.summary),
+        "pending": [
+            [p.code, list(p.callees), None if p.diagnostic is None else _diagnostic(p.diagnostic)]
+            for p in result.pending
+        ],
+    }
+
+
+def decode(data: Any, filename: str) -> Result:
+    """The result `encode` made, its findings in `filename`; ValueError when the
+    data is not what `encode` makes."""
+    try:
+        diagnostics = [_decode_diagnostic(d, filename) for d in _list(data["diagnostics"])]
+        tracebacks = _list(data["tracebacks"])
+        if not all(isinstance(text, str) for text in tracebacks):
+            raise ValueError("tracebacks")
+        summary = None if data["summary"] is None else _decode_summary(data["summary"])
+        pending = []
+        for code, callees, diagnostic in _list(data["pending"]):
+            if not isinstance(code, str) or not _strings(callees):
+                raise ValueError("pending")
+            positioned = None if diagnostic is None else _decode_diagnostic(diagnostic, filename)
+            pending.append(Pending(code, tuple(callees), positioned))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"not a cached result: {error}") from None
+    return Result(diagnostics, tracebacks, summary, pending)
+
+
+def _diagnostic(d: Diagnostic) -> list[Any]:
+    fix = None
+    if d.fix is not None:
+        edits = [[*_position(e.start), *_position(e.end), e.content] for e in d.fix.edits]
+        fix = [d.fix.message, d.fix.applicability.value, edits]
+    return [*_position(d.start), d.code, d.message, *_position(d.end), fix]
+
+
+def _position(position: Position) -> tuple[int, int]:
+    return position.line, position.column
+
+
+def _decode_diagnostic(data: Any, filename: str) -> Diagnostic:
+    line, column, code, message, end_line, end_column, fix = _list(data)
+    if not isinstance(code, str) or not isinstance(message, str):
+        raise ValueError("diagnostic")
+    decoded = None
+    if fix is not None:
+        fix_message, applicability, edits = _list(fix)
+        if not isinstance(fix_message, str):
+            raise ValueError("fix")
+        decoded = Fix(
+            fix_message, tuple(_decode_edit(e) for e in _list(edits)), Applicability(applicability)
+        )
+    start, end = _decode_position(line, column), _decode_position(end_line, end_column)
+    return Diagnostic(filename, start, code, message, end, decoded)
+
+
+def _decode_edit(data: Any) -> Edit:
+    line, column, end_line, end_column, content = _list(data)
+    if not isinstance(content, str):
+        raise ValueError("edit")
+    return Edit(_decode_position(line, column), _decode_position(end_line, end_column), content)
+
+
+def _decode_position(line: Any, column: Any) -> Position:
+    if type(line) is not int or type(column) is not int:
+        raise ValueError("position")
+    return Position(line, column)
+
+
+def _decode_summary(data: Any) -> ModuleSummary:
+    if not isinstance(data, dict) or not isinstance(data.get("functions"), dict):
+        raise ValueError("summary")
+    if not (isinstance(data.get("module"), str) and isinstance(data.get("path"), str)):
+        raise ValueError("summary")
+    for name in ("imports", "instances"):
+        names = data.get(name)
+        if not isinstance(names, dict) or not _strings([*names, *names.values()]):
+            raise ValueError("summary")
+    for function in data["functions"].values():
+        if not (
+            isinstance(function, dict)
+            and isinstance(function.get("name"), str)
+            and isinstance(function.get("display"), str)
+            and type(function.get("is_async")) is bool
+            and type(function.get("checks_running_loop")) is bool
+            and _strings(function.get("blocking"))
+            and _strings(function.get("loops"))
+            and isinstance(function.get("calls"), list)
+            and all(_strings(call) for call in function["calls"])
+        ):
+            raise ValueError("function summary")
+    return from_data(data)
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("expected a list")
+    return value
+
+
+def _strings(value: Any) -> bool:
+    """A list of strings (a tuple, in a result sent from a worker process)."""
+    return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)

@@ -1,0 +1,295 @@
+"""Parallel runs and the cache: the same findings whatever the workers and whatever is
+cached, only what changed linted again, and a broken cache never in the way."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, run_cli
+
+from async_lint import cache, cli
+from async_lint.config import Settings
+from async_lint.discovery import discover
+from async_lint.run import Options, Run
+
+ROOT = Path(__file__).parent.parent
+TREES = {
+    "examples": ROOT / "examples",
+    "projects": FIXTURES / "projects",  # ASL110 and ASL402 chains across modules
+}
+
+
+@pytest.fixture
+def tree(request, tmp_path):
+    """A copy of a tree of the repository, so that its cache is written there."""
+    target = tmp_path / request.param
+    shutil.copytree(TREES[request.param], target, ignore=shutil.ignore_patterns(cache.DIRECTORY))
+    return target
+
+
+def _check(root: Path, *args: str):
+    result = run_cli(
+        "check", "--select", "ALL", "--output-format", "json", "--exit-zero", *args, ".", cwd=root
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("tree", list(TREES), indirect=True)
+def test_the_same_findings_whatever_the_workers_and_the_cache(tree):
+    expected = _check(tree, "--no-cache", "--jobs", "1")
+    assert expected
+    assert _check(tree, "--no-cache", "--jobs", "2") == expected
+    assert not (tree / cache.DIRECTORY).exists()  # --no-cache writes nothing
+    assert _check(tree, "--jobs", "2") == expected  # cold: fills the cache
+    assert _check(tree, "--jobs", "2") == expected  # warm
+    assert _check(tree, "--jobs", "1") == expected  # warm, in this process
+    assert (tree / cache.DIRECTORY / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def _run(root: Path, **options) -> tuple[list, Run]:
+    """Lint `root` in this process, as `check .` from there would."""
+    settings = Settings(root=root)
+    files = list(discover([str(root)], settings))
+    run = Run(settings, [str(root)], files)
+    options.setdefault("cache_dir", root / cache.DIRECTORY)
+    results = run.check([(f, os.path.relpath(f, root)) for f in files], Options(**options))
+    found = [(d.filename, d.start.line, d.code, d.message) for r in results for d in r.diagnostics]
+    return found, run
+
+
+@pytest.fixture
+def chain(tmp_path):
+    """An async handler whose helper, in another module, blocks."""
+    (tmp_path / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(1)\n")
+    (tmp_path / "app.py").write_text("from lib import nap\n\nasync def handler():\n    nap()\n")
+    (tmp_path / "other.py").write_text(
+        "import json\n\ndef parse(text):\n    return json.loads(text)\n"
+    )
+    return tmp_path
+
+
+def test_a_touched_file_is_linted_again_and_no_other(chain):
+    first, run = _run(chain, jobs=1)
+    assert sorted(run.stats.linted) == sorted(
+        str(chain / n) for n in ("app.py", "lib.py", "other.py")
+    )
+    again, run = _run(chain, jobs=1)
+    assert again == first and run.stats.linted == [] and len(run.stats.cached) == 3
+    with open(chain / "other.py", "a") as handle:
+        handle.write("# touched\n")
+    touched, run = _run(chain, jobs=1)
+    assert touched == first
+    assert run.stats.linted == [str(chain / "other.py")]
+    assert run.stats.relinted == []
+
+
+def test_a_summary_change_changes_another_modules_finding(chain):
+    found, _ = _run(chain, jobs=1)
+    assert [(name, code) for name, _, code, _ in found] == [("app.py", "ASL110")]
+    (chain / "lib.py").write_text("def nap():\n    return None\n")  # no longer blocks
+    found, run = _run(chain, jobs=1)
+    assert found == []
+    assert run.stats.linted == [str(chain / "lib.py")]  # app.py came from the cache
+    (chain / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(2)\n")
+    found, run = _run(chain, jobs=1)
+    assert [(name, code) for name, _, code, _ in found] == [("app.py", "ASL110")]
+    assert run.stats.linted == [str(chain / "lib.py")]
+
+
+def test_a_call_confirmed_later_is_placed_once(tmp_path):
+    """app.py was cached while its helper did not block, so its call was not
+    positioned; when the helper starts to block, app.py is linted again for the
+    position once, and its cache entry keeps it."""
+    (tmp_path / "lib.py").write_text("def nap():\n    return None\n")
+    (tmp_path / "app.py").write_text("from lib import nap\n\nasync def handler():\n    nap()\n")
+    assert _run(tmp_path, jobs=1)[0] == []
+    (tmp_path / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(1)\n")
+    found, run = _run(tmp_path, jobs=1)
+    assert [(name, line, code) for name, line, code, _ in found] == [("app.py", 4, "ASL110")]
+    assert run.stats.linted == [str(tmp_path / "lib.py")]
+    assert run.stats.relinted == [str(tmp_path / "app.py")]
+    again, run = _run(tmp_path, jobs=1)
+    assert again == found and run.stats.linted == run.stats.relinted == []
+
+
+def _cache_file(root: Path) -> Path:
+    (found,) = (root / cache.DIRECTORY).glob("*.json")
+    return found
+
+
+def _truncated(text: str) -> str:
+    return text[: len(text) // 2]
+
+
+def _shape(text: str) -> str:
+    document = json.loads(text)
+    for entry in document["files"].values():
+        entry["result"]["diagnostics"] = [["line", 0, "ASL101", "", 1, 0, None]]
+        entry["result"]["summary"] = {"module": 3}
+    return json.dumps(document)
+
+
+def _version(text: str) -> str:
+    return text.replace('"version":"', '"version":"0.0.0-other')
+
+
+CORRUPTIONS = {
+    "garbage": lambda text: "\x00\xff not json",
+    "truncated": _truncated,
+    "wrong shape": lambda text: json.dumps({"files": [1, 2, 3], "version": 7}),
+    "wrong shape of entries": _shape,
+    "another version": _version,
+}
+
+
+@pytest.mark.parametrize("corrupt", list(CORRUPTIONS))
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(chain, corrupt):
+    expected, _ = _run(chain, jobs=1)
+    path = _cache_file(chain)
+    path.write_bytes(CORRUPTIONS[corrupt](path.read_text()).encode("utf-8", "surrogateescape"))
+    found, run = _run(chain, jobs=1)
+    assert found == expected
+    assert len(run.stats.linted) == 3  # nothing usable was read
+    rebuilt = json.loads(_cache_file(chain).read_text())
+    assert len(rebuilt["files"]) == 3
+    assert _run(chain, jobs=1)[1].stats.cached  # and read back
+
+
+def test_an_unwritable_cache_does_not_fail_the_run(chain, monkeypatch, capsys):
+    expected, _ = _run(chain, cache_dir=None, jobs=1)
+    (chain / "blocked").write_text("a file where the cache directory would go\n")
+    found, run = _run(chain, cache_dir=chain / "blocked" / "cache", jobs=1)
+    assert found == expected and run.stats.cache_written is False
+
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.os, "replace", refuse)
+    monkeypatch.chdir(chain)
+    assert cli.main(["check", "-q", "--select", "ASL110", "-v", "."]) == 1
+    captured = capsys.readouterr()
+    assert "app.py:4:5: ASL110" in captured.out
+    assert "the cache could not be written" in captured.err
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root writes anyway")
+def test_a_read_only_cache_directory_does_not_fail_the_run(chain):
+    expected, _ = _run(chain, jobs=1)
+    directory = chain / cache.DIRECTORY
+    directory.chmod(0o555)
+    try:
+        (chain / "app.py").write_text("async def handler():\n    pass\n")
+        found, run = _run(chain, jobs=1)
+    finally:
+        directory.chmod(0o755)
+    assert found == [] != expected and run.stats.cache_written is False
+
+
+def test_fix_never_applies_stale_cached_findings(chain):
+    (chain / "app.py").write_text("import time\n\nasync def handler():\n    time.sleep(1)\n")
+    assert run_cli("check", ".", cwd=chain).returncode == 1  # cached, with the finding
+    fixed = run_cli("check", "--fix", ".", cwd=chain)
+    assert "Fixed 1 finding." in fixed.stdout
+    assert "await asyncio.sleep(1)" in (chain / "app.py").read_text()
+    again = run_cli("check", "--fix", "-v", ".", cwd=chain)
+    assert again.returncode == 0 and "Fixed" not in again.stdout, again.stdout
+    assert "1 linted" in again.stderr  # the fixed file, afresh
+
+
+def test_cache_dir_option_and_flag(chain):
+    (chain / "pyproject.toml").write_text('[tool.async-lint]\ncache-dir = "build/lint-cache"\n')
+    run_cli("check", ".", cwd=chain)
+    assert list((chain / "build" / "lint-cache").glob("*.json"))
+    assert not (chain / cache.DIRECTORY).exists()
+    run_cli("check", "--cache-dir", "elsewhere", ".", cwd=chain)
+    assert list((chain / "elsewhere").glob("*.json"))
+
+
+def test_cache_dir_must_be_a_name(chain):
+    (chain / "pyproject.toml").write_text("[tool.async-lint]\ncache-dir = 3\n")
+    result = run_cli("check", ".", cwd=chain)
+    assert result.returncode == 2 and "cache-dir: expected a directory name" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "many"])
+def test_jobs_must_be_a_number_or_auto(chain, value):
+    result = run_cli("check", "--jobs", value, ".", cwd=chain)
+    assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_jobs_auto_is_the_default(chain):
+    assert run_cli("check", "--jobs", "auto", "-q", ".", cwd=chain).returncode == 1
+
+
+def test_settings_are_part_of_the_cache_key(chain):
+    assert _run(chain, jobs=1)[0]
+    settings = Settings(root=chain, ignore=("ASL110",))
+    files = list(discover([str(chain)], settings))
+    run = Run(settings, [str(chain)], files)
+    results = run.check([(f, f) for f in files], Options(jobs=1, cache_dir=chain / cache.DIRECTORY))
+    assert [d for r in results for d in r.diagnostics] == []
+    assert len(run.stats.linted) == 3  # another key: nothing of the first run reused
+
+
+def _size_terminal(descriptor: int) -> None:
+    """80 columns: a new pseudo-terminal has none, and tqdm draws no bar in zero."""
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(descriptor, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+
+def _bar(stderr: str) -> bool:
+    return "async-lint:" in stderr and "file" in stderr and "%" in stderr
+
+
+def test_progress_only_on_a_terminal(tmp_path):
+    for n in range(30):
+        (tmp_path / f"m{n}.py").write_text("import time\n\nasync def f():\n    time.sleep(1)\n")
+    assert not _bar(run_cli("check", "--no-cache", ".", cwd=tmp_path).stderr)  # not a TTY
+    pty = pytest.importorskip("pty")
+    for quiet, shown in (((), True), (("-q",), False)):
+        leader, follower = pty.openpty()
+        _size_terminal(follower)
+        command = [sys.executable, "-m", "async_lint", "check", "--no-cache", *quiet, "."]
+        process = subprocess.run(
+            command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=follower, check=False
+        )
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.close(leader)
+        assert process.returncode == 1
+        assert _bar(output.decode(errors="replace")) is shown, output
+
+
+def test_a_run_from_the_cache_does_not_load_libcst(chain):
+    """Importing libcst takes longer than such a run: nothing may import it then."""
+    probe = (
+        "import sys\n"
+        "from async_lint import cli\n"
+        "status = cli.main(['check', '-q', '--output-format', '{kind}', '.'])\n"
+        "print(status, 'libcst' in sys.modules)\n"
+    )
+    for kind in ("concise", "json", "github", "gitlab"):
+        run_cli("check", "-q", ".", cwd=chain)  # fills the cache
+        script = probe.replace("{kind}", kind)
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=chain, capture_output=True, text=True, check=False
+        )
+        assert result.stdout.splitlines()[-1] == "1 False", (kind, result.stdout, result.stderr)
