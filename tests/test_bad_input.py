@@ -601,3 +601,61 @@ def test_an_internal_error_through_the_cli_reports_every_file(project):
         [*command, "--verbose"], cwd=root, capture_output=True, text=True, check=False
     )
     assert verbose.stderr.count("Traceback") == 2
+
+
+# -- usage and configuration errors: exit status 2, one line -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b'[tool.async-lint]\nselect = ["\xff"]\n', "invalid TOML: not UTF-8 (invalid start byte)"),
+        (b"[tool.async-lint]\nselect = [\n", "invalid TOML"),
+        (b"\xef\xbb\xbf[tool.async-lint]\nselect = [1]\n", "invalid TOML"),  # a BOM is not TOML
+        (b"[tool.async-lint]\x00\n", "invalid TOML"),
+    ],
+)
+def test_a_pyproject_that_cannot_be_read_is_a_configuration_error(tmp_path, data, error):
+    """Once an internal error with a UnicodeDecodeError in it; now the file and why."""
+    (tmp_path / "pyproject.toml").write_bytes(data)
+    (tmp_path / "a.py").write_text(BAD)
+    result = check(".", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("async-lint: error: ") and "pyproject.toml: " in line, line
+    assert error in line
+
+
+def test_a_config_file_that_is_a_directory_is_a_configuration_error(tmp_path):
+    (tmp_path / "conf.toml").mkdir()
+    (tmp_path / "a.py").write_text(BAD)
+    result = check("--config", "conf.toml", ".", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "async-lint: error: config file not found: conf.toml\n"
+
+
+def test_findings_and_an_odd_file_do_not_change_the_usage_error_status(tmp_path):
+    """A usage error is exit 2 even where the files would give findings or ASL000."""
+    (tmp_path / "a.py").write_text(BAD)
+    (tmp_path / "b.py").write_bytes(b"x = '\xff'\n")
+    result = check("--jobs", "0", ".", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1].startswith("async-lint: error: argument --jobs")
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    """`async-lint check | head -1`: the closed pipe is no internal error and no traceback."""
+    (tmp_path / "many.py").write_text(
+        "import time\n" + "".join(f"async def f{i}():\n    time.sleep(1)\n" for i in range(3000))
+    )
+    command = [sys.executable, "-m", "async_lint", "check", "--no-cache", "many.py"]
+    with subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline().startswith(b"many.py:3:5: ASL101")
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait(timeout=120)
+    assert stderr == b""
+    assert process.returncode == 2

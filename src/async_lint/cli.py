@@ -176,12 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
-        print(f"async-lint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
         # Reading stopped (`| head`): nothing else to say. Silence the final flush too.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
+        print(f"async-lint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -175,6 +175,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except UnicodeDecodeError as error:  # TOML is UTF-8; tomllib lets the decoding fail
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 ({error.reason})") from None
 
 
 def load_config(path: Path) -> Settings:
