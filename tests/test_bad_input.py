@@ -84,11 +84,23 @@ BATTERY: dict[str, bytes] = {
     + b"x" * 1_000_000
     + b"'\nasync def f():\n    time.sleep(1)\n",
     "dir.py/inner.py": BAD.encode(),
+    # older Pythons' code, and what no Python takes
+    "py2_print.py": b"print 'hello'\n",
+    "async_as_a_name.py": b"async = 1\n",  # Python 3.6
+    "lone_backslash.py": b"\\",
+    "unterminated.py": b'x = """abc\n',
+    "utf16.py": "x = 1\n".encode("utf-16"),  # a BOM that is not UTF-8's: not Python source
+    "control_character.py": b"x = 1\x1a\n",
+    "no_break_space.py": "x\u00a0= 1\n".encode(),
+    # an int too long for int(): the rules that read numbers must not call it
+    "huge_int.py": b"import time\nasync def f():\n    time.sleep(1" + b"0" * 5000 + b")\n",
 }
 
 EXPECTED = f"""\
+async_as_a_name.py:1:7: ASL000 cannot parse: invalid syntax
 bom.py:3:5: {SLEEP}
 bom_latin1.py:1:1: ASL000 cannot parse: a UTF-8 BOM, but a coding cookie for another encoding
+control_character.py:1:6: ASL000 cannot parse: invalid non-printable character U+001A
 crlf.py:3:5: {SLEEP}
 deep_annotation.py:3:5: {SLEEP}
 deep_attributes.py:1:1: ASL999 internal error: the module is too deeply nested to analyse
@@ -102,18 +114,24 @@ deep_unary.py:1:1: ASL000 cannot parse: too deeply nested
 dir.py/inner.py:3:5: {SLEEP}
 form_feed.py:4:6: {SLEEP}
 form_feed_in_indent.py:3:6: ASL000 cannot parse: expected an indented block after function definition on line 2
+huge_int.py:3:5: {SLEEP}
 indent_101.py:101:1: ASL000 cannot parse: too many levels of indentation
+lone_backslash.py:1:2: ASL000 cannot parse: unexpected EOF while parsing
 lone_cr.py:3:5: {SLEEP}
 long_line.py:4:5: {SLEEP}
 mixed_endings.py:3:5: {SLEEP}
 mixed_endings.py:4:5: {SLEEP}
+no_break_space.py:1:2: ASL000 cannot parse: invalid non-printable character U+00A0
 no_final_newline.py:3:5: {SLEEP}
 nul.py:1:1: ASL000 cannot parse: source code string cannot contain null bytes
+py2_print.py:1:1: ASL000 cannot parse: Missing parentheses in call to 'print'. Did you mean print(...)?
 syntax_error.py:1:7: ASL000 cannot parse: invalid syntax
 tab_error.py:4:1: ASL000 cannot parse: inconsistent use of tabs and spaces in indentation
 tabs.py:3:2: {SLEEP}
 undecodable.py:2:6: ASL000 cannot parse: 'utf-8' codec can't decode byte 0xff: invalid start byte
 unknown_cookie.py:1:1: ASL000 cannot parse: unknown encoding: no-such-codec
+unterminated.py:1:5: ASL000 cannot parse: unterminated triple-quoted string literal (detected at line 1)
+utf16.py:1:1: ASL000 cannot parse: 'utf-8' codec can't decode byte 0xff: invalid start byte
 wrong_cookie.py:2:6: ASL000 cannot parse: 'ascii' codec can't decode byte 0xc3: ordinal not in range(128)
 """
 

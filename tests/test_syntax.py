@@ -111,6 +111,20 @@ import time
 async def f(width):
     return f"{time.sleep(1)!r:>{width}} {'a' + f'{width}'}"
 """, [4]),
+    ("except without parentheses (PEP 758)", """
+import time
+async def f():
+    try:
+        time.sleep(1)
+    except ValueError, TypeError:
+        time.sleep(2)
+""", [5, 7]),
+    ("star expressions in an index (PEP 646)", """
+import time
+async def f(table, *keys):
+    table[*keys] = time.sleep(1)
+    return table[1:2, *keys]
+""", [4]),
     ("global, nonlocal, del and star expressions", """
 import time
 counter = 0
