@@ -4,7 +4,7 @@ Three sources of programs: hypothesmith from Python's grammar (odd but valid
 syntax), hypothesmith from libcst's nodes, and tests/strategies.py, templates
 of the async misuse the rules flag. Example counts are moderate by default
 (the "ci" profile in conftest.py); `--hypothesis-profile=thorough` hunts longer.
-Each bug these found is kept below as a concrete regression case.
+Cases they make, and any bug they find, are kept below as concrete regression cases.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections import Counter
 import hypothesmith
 import pytest
 from conftest import ALL
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from strategies import async_programs
 
 from async_lint.engine import lint_source
@@ -77,10 +77,63 @@ def test_fixing_async_programs_keeps_them_valid_and_clean(source):
     assert_fixes_are_sound(source)
 
 
-@pytest.mark.parametrize("source", [])
-def test_regressions(source):
+# Cases the templates make, written out: (source, codes fixed, codes left). Where a
+# fix would rely on a name that may not be the module (rebound, imported only for
+# type checkers, shadowed by a parameter, maybe from a star import), no fix is made.
+REGRESSIONS = [
+    ("import time\nasyncio = None\n\n\nasync def f():\n    time.sleep(1)\n", [], ["ASL101"]),
+    (
+        "import time\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import asyncio\n"
+        "\n\nasync def f():\n    time.sleep(1)\n",
+        [],
+        ["ASL101"],
+    ),
+    ("import time\n\n\nasync def f(asyncio=None):\n    time.sleep(1)\n", [], ["ASL101"]),
+    ("from helpers import *\nimport time\n\n\nasync def f(): time.sleep(1)\n", [], ["ASL101"]),
+    (
+        "import time as t\nfrom time import sleep\n\n\nasync def f(xs):\n"
+        "    [t.sleep(x) for x in xs]\n    g = lambda: sleep(1)\n    sleep(2)\n",
+        ["ASL101", "ASL101"],
+        [],
+    ),
+    (  # an f-string is left as it is; a semicolon, a walrus and a comment are not
+        "import time\n\n\nasync def f(x):\n    a = f'{time.sleep(1)!r}'; time.sleep(2)\n"
+        "    if (b := time.sleep(3)):\n        pass\n    c = (\n        time.sleep(4)  # why\n"
+        "    )\n",
+        ["ASL101", "ASL101", "ASL101"],
+        ["ASL101"],
+    ),
+    (
+        "import time\n\n\nasync def f():\n    time.sleep(1)  # noqa: ASL101\n    time.sleep(2)\n",
+        ["ASL101"],
+        [],
+    ),
+    (
+        "import asyncio\n\n\nasync def g(x):\n    return x\n\n\nasync def f(x):\n"
+        "    asyncio.run(g(x))\n    asyncio.get_event_loop()\n",
+        ["ASL401", "ASL403"],
+        [],
+    ),
+    (
+        "import requests\n\n\nclass S:\n    async def f(self, u):\n        try:\n"
+        "            return requests.get(u).json()\n        finally:\n"
+        "            requests.post(u, timeout=None)\n",
+        ["ASL102", "ASL102", "ASL501"],
+        ["ASL601", "ASL601", "ASL602", "ASL602"],
+    ),
+    (
+        "import trio\nimport subprocess\nimport time\n\n\nasync def f(x):\n"
+        "    subprocess.run(['ls', x])\n    time.sleep(1)\n",
+        ["ASL101", "ASL106"],
+        ["ASL602"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "fixed", "left"), REGRESSIONS)
+def test_regressions(source, fixed, left):
+    compile(source, "generated.py", "exec")
     assert_fixes_are_sound(source)
-
-
-# keep `example` imported for the regression cases added below
-_ = example
+    outcome = fix_source(source, _lint, unsafe=True)
+    assert sorted(d.code for d in outcome.fixed) == fixed
+    assert sorted(d.code for d in _lint(outcome.source)) == left
