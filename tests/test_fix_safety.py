@@ -34,7 +34,8 @@ needs_permissions = pytest.mark.skipif(
 )
 
 # Runs `async-lint check ...` with one step of the write sabotaged: `kill` sends
-# the process SIGKILL, `enospc` fails like a full disk. The step is os.fsync,
+# the process SIGKILL, `enospc` fails like a full disk, `error` raises an
+# unexpected exception and `interrupt` is a Ctrl-C. The step is os.fsync,
 # os.chmod or os.replace (after N calls), or "write": half the data, then the blow.
 _DRIVER = """
 import errno, os, signal, sys
@@ -46,6 +47,10 @@ blow, step, after = sys.argv[1], sys.argv[2], int(sys.argv[3])
 def strike():
     if blow == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
+    if blow == "error":
+        raise RuntimeError("injected")
+    if blow == "interrupt":
+        raise KeyboardInterrupt
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 if step == "write":
@@ -153,6 +158,23 @@ def test_a_full_disk_leaves_the_original_and_no_temporary(tmp_path, step):
     assert other.read_bytes() == BAD
     assert "other.py:4:5: ASL101" in result.stdout  # reported as still there
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "chmod", "replace"])
+@pytest.mark.parametrize(("blow", "status"), [("error", 2), ("interrupt", 130)])
+def test_an_exception_at_any_step_leaves_the_original_and_no_temporary(
+    tmp_path, step, blow, status
+):
+    """Not an OSError (a bug, a Ctrl-C): the run ends, and what it had not yet replaced
+    is byte-identical, with no temporary left behind."""
+    path = tmp_path / "app.py"
+    path.write_bytes(BAD)
+    result = sabotage(blow, step, "--fix", "app.py", cwd=tmp_path)
+    assert result.returncode == status
+    assert path.read_bytes() == BAD
+    assert leftovers(tmp_path) == []
+    if blow == "error":
+        assert result.stderr == "async-lint: internal error: RuntimeError: injected\n"
 
 
 _EDIT_DRIVER = """
