@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+import warnings
 
 import libcst as cst
 import pytest
@@ -60,3 +63,56 @@ def test_only_the_parsing_thread_skips_validation(monkeypatch):
     monkeypatch.setattr(cst, "parse_module", parse_while_another_thread_builds)
     parse_module("x = 1\n")
     assert isinstance(built[0], cst.CSTValidationError)
+
+
+def test_every_parse_runs_on_the_one_large_stack_thread(monkeypatch):
+    threads: list[threading.Thread] = []
+    original = cst.parse_module
+
+    def recording(source: str):
+        threads.append(threading.current_thread())
+        return original(source)
+
+    monkeypatch.setattr(cst, "parse_module", recording)
+    parse_module("x = 1\n")
+    parse_module("y = 2\n")
+    assert threads[0] is threads[1] is not threading.current_thread()
+    assert threads[0].name == "async-lint-parse"
+
+
+def test_parses_from_several_threads_at_once_get_their_own_trees():
+    sources = [f"x{i} = {i}\n" * (i + 1) for i in range(8)]
+    trees: dict[int, str] = {}
+
+    def parse(index: int) -> None:
+        for _ in range(20):
+            trees[index] = parse_module(sources[index]).code
+
+    workers = [threading.Thread(target=parse, args=(i,)) for i in range(len(sources))]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert trees == dict(enumerate(sources))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "alarm"), reason="no fork")
+def test_a_forked_child_parses_on_a_thread_of_its_own():
+    """A worker process forked after a parse: the parent's thread did not come along."""
+    parse_module("x = 1\n")  # the parent's parsing thread is running
+    read, write = os.pipe()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # forking with a thread, 3.12+
+        child = os.fork()
+    if child == 0:  # pragma: no cover - the child
+        signal.alarm(60)  # a child waiting for the parent's thread would wait forever
+        try:
+            ok = parse_module("y = [1, 2]\n").code == "y = [1, 2]\n"
+        finally:
+            os.write(write, b"ok" if ok else b"no")
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as reader:
+        answer = reader.read()
+    _, status = os.waitpid(child, 0)
+    assert (answer, status) == (b"ok", 0)

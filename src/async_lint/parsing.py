@@ -25,6 +25,8 @@ nodes built anywhere else are validated as before.
 from __future__ import annotations
 
 import ast
+import os
+import queue
 import re
 import threading
 import warnings
@@ -39,14 +41,22 @@ T = TypeVar("T")
 # CPython refuses more than 200 nested brackets; a raw count (brackets in
 # strings and comments included) deeper than this asks CPython.
 _BRACKETS = 100
-# A logical line this long may hold a chain of thousands of operators.
+# A logical line may hold a chain of thousands of operators, which libcst nests
+# one level each: more than a line of this many characters can hold asks CPython.
+# Each level of nesting needs one of these marks (an operator, a dot, a bracket,
+# a quote of an implicitly concatenated string, a keyword), so a longer line
+# with no more marks than that is no deeper than a line this long could be.
 _LINE = 2000
+_MARKS = (*"+-*/%@&|^~<>.=!\"'()[]{}", "or", "and", "not", "if", "lambda", "await")
 # Deeper than this (CPython's tree, with each `and`/`or` of a chain counted as
 # libcst nests it) is refused: far beyond what the analysis could walk anyway.
 _DEPTH = 10_000
+# libcst levels a source may have besides its deepest logical line's: each of up
+# to 100 nested blocks (CPython's limit) and each `elif` adds a few.
+_BLOCKS = 400
 _STACK = 512 * 1024 * 1024
-_SCAN = re.compile(r"[()\[\]{}\n]")
-_stack_lock = threading.Lock()
+# Brackets and line ends; a backslash continues its line.
+_SCAN = re.compile(r"\\\r?\n|[()\[\]{}\n]")
 _parsing = threading.local()
 
 
@@ -69,8 +79,19 @@ def parse_expression(source: str) -> cst.BaseExpression:
 
 
 def _check(source: str) -> None:
-    deepest, longest = _measure(source)
-    if deepest <= _BRACKETS and longest <= _LINE:
+    """Raise what CPython says of a source that may be too deep for libcst (or
+    TooDeep); return if it cannot be.
+
+    Almost every file is decided by the scan alone. A long logical line (a call
+    with long docstrings as arguments, or the rest of a file after an unmatched
+    bracket in a string) only asks CPython if it holds more marks than a short
+    line could; and CPython's tree is only measured if the marks could make it
+    deeper than `_DEPTH`. Each bound overestimates, so what gets through is
+    never deeper than the short lines the scan lets through anyway.
+    """
+    deepest, long_lines = _measure(source)
+    marks = max((_marks(source[start:end]) for start, end in long_lines), default=0)
+    if deepest <= _BRACKETS and marks <= _LINE:
         return
     try:
         tree = python_ast(source)
@@ -82,7 +103,8 @@ def _check(source: str) -> None:
         return  # syntax newer than this Python, perhaps: libcst decides
     except ValueError:  # NUL bytes: libcst reports them
         return
-    if _depth(tree) > _DEPTH:
+    bound = _BLOCKS + 2 * (max(marks, _LINE) + source.count("elif"))
+    if bound > _DEPTH and _depth(tree) > _DEPTH:
         raise TooDeep("too deeply nested")
 
 
@@ -94,22 +116,33 @@ def python_ast(source: str) -> ast.Module:
         return compile(source, "<async-lint>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
 
 
-def _measure(source: str) -> tuple[int, int]:
-    """The deepest bracket nesting and the longest logical line, roughly: brackets
-    in strings and comments count too, which only ever overestimates."""
-    depth = deepest = start = longest = 0
+def _measure(source: str) -> tuple[int, list[tuple[int, int]]]:
+    """The deepest bracket nesting, and where the logical lines longer than `_LINE`
+    are, roughly: brackets in strings and comments count too."""
+    depth = deepest = start = 0
+    long_lines = []
     for match in _SCAN.finditer(source):
-        char = match.group()
+        char = match[0]
         if char == "\n":
-            if depth == 0:
-                longest = max(longest, match.start() - start)
-                start = match.end()
+            if not depth:
+                end = match.start()
+                if end - start > _LINE:
+                    long_lines.append((start, end))
+                start = end + 1
         elif char in "([{":
             depth += 1
-            deepest = max(deepest, depth)
-        elif depth:
+            if depth > deepest:
+                deepest = depth
+        elif depth and char in ")]}":
             depth -= 1
-    return deepest, max(longest, len(source) - start)
+    if len(source) - start > _LINE:
+        long_lines.append((start, len(source)))
+    return deepest, long_lines
+
+
+def _marks(line: str) -> int:
+    """How many of the marks that nesting needs `line` holds, or more."""
+    return sum(map(line.count, _MARKS))
 
 
 def _about_depth(error: SyntaxError) -> bool:
@@ -141,35 +174,83 @@ def _unvalidated(parse: Callable[[str], T], source: str) -> T:
 
 
 def _on_large_stack(function: Callable[..., T], *args: object) -> T:
-    """`function(*args)` on a thread with a 512 MB stack (address space: only the
-    pages used are memory), or here if no such thread can be started."""
-    outcome: list = []
+    """`function(*args)` on the parsing thread, which has a 512 MB stack (address
+    space: only the pages used are memory); here if no such thread can be started.
 
-    def run() -> None:
-        try:
-            outcome.append((True, function(*args)))
-        except BaseException as error:  # noqa: BLE001 - raised again in the caller
-            outcome.append((False, error))
-
-    with _stack_lock:
-        try:
-            previous = threading.stack_size(_STACK)
-        except (ValueError, RuntimeError):
-            return function(*args)
-        try:
-            thread = threading.Thread(target=run, name="async-lint-parse", daemon=True)
-            thread.start()
-        except RuntimeError:  # the stack could not be mapped
-            thread = None
-        finally:
-            threading.stack_size(previous)
-    if thread is None:
+    One long-lived thread serves every parse of the process: starting a thread
+    per parse would map a fresh stack each time, and fault in every page of it
+    the parse touches again, a cost of its own on every file.
+    """
+    if threading.current_thread() is _server.thread:
         return function(*args)
-    thread.join()
-    ok, value = outcome[0]
-    if ok:
-        return value
-    raise value
+    jobs = _server.jobs if _server.alive() else _server.start()
+    if jobs is None:
+        return function(*args)
+    done = threading.Lock()
+    done.acquire()
+    job: list = [function, args, done, None, None]
+    jobs.put(job)
+    done.acquire()  # released by the parsing thread when the job is done
+    if job[4] is not None:
+        raise job[4]
+    return job[3]
+
+
+class _Server:
+    """The parsing thread and its queue of jobs, `[function, args, done, result,
+    error]` lists that it fills in before releasing `done`."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.jobs: queue.SimpleQueue | None = None
+        self.lock = threading.Lock()
+
+    def alive(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self) -> queue.SimpleQueue | None:
+        with self.lock:
+            if self.alive():
+                return self.jobs
+            jobs: queue.SimpleQueue = queue.SimpleQueue()
+            try:
+                previous = threading.stack_size(_STACK)
+            except (ValueError, RuntimeError):  # no settable stack size here
+                return None
+            try:
+                thread = threading.Thread(
+                    target=_serve, args=(jobs,), name="async-lint-parse", daemon=True
+                )
+                thread.start()
+            except RuntimeError:  # the stack could not be mapped
+                return None
+            finally:
+                threading.stack_size(previous)
+            self.thread, self.jobs = thread, jobs
+            return jobs
+
+    def forget(self) -> None:
+        """In a forked child: the thread did not come along."""
+        self.__init__()
+
+
+def _serve(jobs: queue.SimpleQueue) -> None:
+    while True:
+        job = jobs.get()
+        try:
+            job[3] = job[0](*job[1])
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller
+            job[4] = error
+        done = job[2]
+        job[:3] = [None, None, None]  # the source and the parse function: not kept
+        del job
+        done.release()
+        del done
+
+
+_server = _Server()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_server.forget)
 
 
 def _post_init(self: CSTNode) -> None:
