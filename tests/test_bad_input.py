@@ -84,6 +84,16 @@ BATTERY: dict[str, bytes] = {
     + b"x" * 1_000_000
     + b"'\nasync def f():\n    time.sleep(1)\n",
     "dir.py/inner.py": BAD.encode(),
+    "deep_calls.py": ("x = f" + "()" * 5000 + "\n").encode(),
+    "deep_not.py": ("x = " + "not " * 3000 + "1\n").encode(),
+    "deep_ternary.py": ("x = " + "1 if y else " * 3000 + "2\n").encode(),
+    "deep_compare.py": ("x = 1" + " < 1" * 20000 + "\n").encode(),  # flat in both trees
+    # libcst parses it; the analysis cannot walk 5000 nested `elif`s
+    "deep_elif.py": (
+        "import time\nasync def f(x):\n    if x:\n        pass\n"
+        + "    elif x:\n        pass\n" * 5000
+        + "    time.sleep(1)\n"
+    ).encode(),
     # older Pythons' code, and what no Python takes
     "py2_print.py": b"print 'hello'\n",
     "async_as_a_name.py": b"async = 1\n",  # Python 3.6
@@ -104,12 +114,16 @@ control_character.py:1:6: ASL000 cannot parse: invalid non-printable character U
 crlf.py:3:5: {SLEEP}
 deep_annotation.py:3:5: {SLEEP}
 deep_attributes.py:1:1: ASL999 internal error: the module is too deeply nested to analyse
+deep_calls.py:1:1: ASL000 cannot parse: too deeply nested
+deep_elif.py:1:1: ASL999 internal error: the module is too deeply nested to analyse
 deep_lambda.py:1:1: ASL000 cannot parse: too deeply nested
 deep_lists.py:1:205: ASL000 cannot parse: too many nested parentheses
+deep_not.py:1:1: ASL000 cannot parse: too deeply nested
 deep_or.py:1:1: ASL000 cannot parse: too deeply nested
 deep_parens.py:3:209: ASL000 cannot parse: too many nested parentheses
 deep_parens_ok.py:3:159: {SLEEP}
 deep_sum_lines.py:1:1: ASL000 cannot parse: too deeply nested
+deep_ternary.py:1:1: ASL000 cannot parse: too deeply nested
 deep_unary.py:1:1: ASL000 cannot parse: too deeply nested
 dir.py/inner.py:3:5: {SLEEP}
 form_feed.py:4:6: {SLEEP}
@@ -300,6 +314,14 @@ def test_deeply_nested_expression():
         "cannot parse: too many nested parentheses",
     )
     assert (diagnostic.start.line, diagnostic.start.display_column) == (3, 209)
+
+
+def test_valid_code_that_libcst_cannot_parse_is_one_finding():
+    """20000 implicitly concatenated strings: CPython takes them, libcst's parser gives
+    up where it stops (its own words, which vary by release), and nothing crashes."""
+    (diagnostic,) = lint("x = (\n" + "    'a'\n" * 20000 + ")\n")
+    assert (diagnostic.code, diagnostic.start.line) == ("ASL000", 20002)
+    assert diagnostic.message.startswith("cannot parse: ")
 
 
 def test_too_deep_for_the_analysis_is_one_internal_error():

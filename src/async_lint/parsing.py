@@ -191,9 +191,14 @@ def _on_large_stack(function: Callable[..., T], *args: object) -> T:
     job: list = [function, args, done, None, None]
     jobs.put(job)
     done.acquire()  # released by the parsing thread when the job is done
-    if job[4] is not None:
-        raise job[4]
-    return job[3]
+    result, error = job[3], job[4]
+    del job
+    if error is None:
+        return result
+    try:
+        raise error
+    finally:
+        del error  # no cycle through this frame: a lint leaves none for the collector
 
 
 class _Server:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 import libcst as cst
 
 
@@ -31,12 +33,33 @@ def is_none(expr: cst.BaseExpression | None) -> bool:
 
 
 def literal(expr: cst.BaseExpression) -> object:
-    """The value of a `True`/`False`/number literal, else None."""
+    """The value of a `True`/`False`/number literal, else None (also for an int too
+    long to convert). Not libcst's `evaluated_value`: its `ast.literal_eval` leaves
+    reference cycles behind, and a lint must leave none (see `run._first_pass`)."""
     if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
         return expr.value == "True"
-    if isinstance(expr, (cst.Integer, cst.Float)):
-        return expr.evaluated_value
+    try:
+        if isinstance(expr, cst.Integer):
+            return int(expr.value, 0)  # 0x, 0o, 0b and underscores, as Python reads them
+        if isinstance(expr, cst.Float):
+            return float(expr.value)
+    except ValueError:
+        return None
     return None
+
+
+def string_value(string: cst.SimpleString) -> str | None:
+    """The text of a string literal (None for bytes), without `ast.literal_eval`."""
+    prefix = string.prefix.lower()
+    if "b" in prefix:
+        return None
+    raw = string.raw_value
+    if "r" in prefix or "\\" not in raw:
+        return raw
+    try:
+        return codecs.decode(raw.encode("latin-1", "backslashreplace"), "unicode_escape")
+    except UnicodeDecodeError:
+        return None
 
 
 def literal_int(expr: cst.BaseExpression) -> int | None:

@@ -17,7 +17,7 @@ import libcst as cst
 
 from async_lint import parsing, walk
 from async_lint.analysis import scopes
-from async_lint.analysis.arguments import is_none
+from async_lint.analysis.arguments import is_none, string_value
 from async_lint.analysis.scopes import Binding, Kind, Scope
 from async_lint.analysis.values import Instance, Member, Ref, Value
 from async_lint.knowledge import Knowledge
@@ -430,8 +430,7 @@ class Resolver:
     def instance_of_annotation(self, annotation: cst.BaseExpression, scope: Scope) -> Value | None:
         if isinstance(annotation, cst.SimpleString):
             try:
-                text = annotation.evaluated_value
-                parsed = parsing.parse_expression(text if isinstance(text, str) else "")
+                parsed = parsing.parse_expression(string_value(annotation) or "")
             except Exception:  # noqa: BLE001 - an annotation that is not an expression
                 return None
             return self.instance_of_annotation(parsed, scope)
