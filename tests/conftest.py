@@ -17,17 +17,19 @@ ALL = Settings(select=("ALL",))
 # Property tests (tests/test_properties.py): a moderate run by default, for CI;
 # `--hypothesis-profile=thorough` for a long hunt. Generated programs are slow
 # to lint compared with hypothesis' default deadline, and some inputs are big.
+# hypothesmith's strategies filter what they generate themselves (from_node much).
+_SLOW_AND_FILTERED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
 settings.register_profile(
     "ci",
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=_SLOW_AND_FILTERED,
 )
 settings.register_profile(
     "thorough",
     max_examples=2000,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=_SLOW_AND_FILTERED,
 )
 settings.load_profile("ci")
 

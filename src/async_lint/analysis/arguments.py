@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-
 import libcst as cst
 
 
@@ -57,7 +55,7 @@ def string_value(string: cst.SimpleString) -> str | None:
     if "r" in prefix or "\\" not in raw:
         return raw
     try:
-        return codecs.decode(raw.encode("latin-1", "backslashreplace"), "unicode_escape")
+        return raw.encode("latin-1", "backslashreplace").decode("unicode_escape")
     except UnicodeDecodeError:
         return None
 
