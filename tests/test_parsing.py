@@ -116,3 +116,22 @@ def test_a_forked_child_parses_on_a_thread_of_its_own():
         answer = reader.read()
     _, status = os.waitpid(child, 0)
     assert (answer, status) == (b"ok", 0)
+
+
+def test_without_a_large_stack_the_parse_runs_here(monkeypatch):
+    """A platform where the stack size cannot be set: the calling thread parses, once
+    the attempt has failed, without trying again for every file."""
+    from async_lint import parsing
+
+    server = parsing._Server()
+    attempts = []
+
+    def refuse(size: int = 0) -> int:
+        attempts.append(size)
+        raise ValueError("size not valid")
+
+    monkeypatch.setattr(parsing, "_server", server)
+    monkeypatch.setattr(parsing.threading, "stack_size", refuse)
+    assert parse_module("x = 1\n").code == "x = 1\n"
+    assert parse_module("y = 2\n").code == "y = 2\n"
+    assert attempts == [parsing._STACK] and server.thread is None

@@ -209,18 +209,20 @@ class _Server:
         self.thread: threading.Thread | None = None
         self.jobs: queue.SimpleQueue | None = None
         self.lock = threading.Lock()
+        self.failed = False  # no such thread here: parse on the calling thread
 
     def alive(self) -> bool:
         return self.thread is not None and self.thread.is_alive()
 
     def start(self) -> queue.SimpleQueue | None:
         with self.lock:
-            if self.alive():
+            if self.alive() or self.failed:
                 return self.jobs
             jobs: queue.SimpleQueue = queue.SimpleQueue()
             try:
                 previous = threading.stack_size(_STACK)
             except (ValueError, RuntimeError):  # no settable stack size here
+                self.failed = True
                 return None
             try:
                 thread = threading.Thread(
@@ -228,6 +230,7 @@ class _Server:
                 )
                 thread.start()
             except RuntimeError:  # the stack could not be mapped
+                self.failed = True
                 return None
             finally:
                 threading.stack_size(previous)
