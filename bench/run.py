@@ -9,7 +9,7 @@ cold (no cache), async-lint after one file was touched, async-lint warm
 CLI with async-lint cold beside it on a subset (flake8-async is slow; its time
 is also scaled to the whole corpus by lines). The table gives medians, ratios
 and the peak memory of each command's whole process tree (the sum of the
-resident sets of the process and its workers, sampled every 10 ms: shared
+resident sets of the process and its workers, sampled every 50 ms: shared
 pages count once per process, so it errs high).
 """
 
@@ -115,7 +115,7 @@ def _sample(process: psutil.Popen, peak: list[int]) -> None:
         except psutil.Error:
             pass  # a process ended between the listing and the reading
         peak[0] = max(peak[0], rss)
-        time.sleep(0.01)
+        time.sleep(0.05)  # every 10 ms, the sampling itself took a fifth of a core
 
 
 def main() -> None:

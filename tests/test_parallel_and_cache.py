@@ -293,3 +293,34 @@ def test_a_run_from_the_cache_does_not_load_libcst(chain):
             [sys.executable, "-c", script], cwd=chain, capture_output=True, text=True, check=False
         )
         assert result.stdout.splitlines()[-1] == "1 False", (kind, result.stdout, result.stderr)
+
+
+def _summary_entry(**changes) -> dict:
+    function = {
+        "name": "load", "display": "load", "is_async": False, "blocking": ["open()"],
+        "loops": [], "calls": [["pkg.read"]], "checks_running_loop": False,
+    }  # fmt: skip
+    function.update(changes)
+    summary = {"module": "pkg", "path": "/p/pkg.py", "functions": {"load": function}}
+    summary.update({"imports": {}, "instances": {}})
+    return {"diagnostics": [], "tracebacks": [], "summary": summary, "pending": []}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"name": 7},
+        {"is_async": "no"},
+        {"blocking": [None]},
+        {"calls": [["pkg.read", 3]]},
+        {"calls": 5},
+        {"checks_running_loop": None},
+    ],
+    ids=repr,
+)
+def test_a_summary_of_the_wrong_types_is_not_read(changes):
+    assert cache.decode(_summary_entry(), "pkg.py").summary.functions["load"].calls == [
+        ("pkg.read",)
+    ]
+    with pytest.raises(ValueError):
+        cache.decode(_summary_entry(**changes), "pkg.py")

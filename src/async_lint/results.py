@@ -20,7 +20,7 @@ from async_lint.diagnostics import Diagnostic
 LOOP_RULES = frozenset({"ASL402"})  # whose chains end at event loops
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pending:
     """A call in async context that the transitive rules (ASL110, ASL402) report
     only if one of `callees` turns out to block or to start an event loop."""
@@ -34,7 +34,7 @@ class Pending:
         return index.chain(self.callees, kind, caller)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     diagnostics: list[Diagnostic]
     tracebacks: list[str]  # of internal errors, printed by --verbose

@@ -45,6 +45,9 @@ FILES_PER_WORKER = 4  # `--jobs auto` starts no worker for fewer files than this
 # linted alone), so that two of the largest never meet.
 SOURCE_IN_FLIGHT = 768 * 1024
 TRIM_AFTER = 64 * 1024  # source of a file after which a worker gives memory back
+# A file this large has its pending calls placed in its first pass: linting it
+# again at the end, when the run holds every result, costs more time and memory.
+POSITION_AHEAD = 256 * 1024
 
 
 @dataclass
@@ -204,7 +207,10 @@ class _Passes:
 
     def _lint(self, indexes: list[int], *, position_pending: bool):
         """(index, result) of each file, linted here or in the pool, in any order."""
-        tasks = [(i, *self.files[i], position_pending) for i in indexes]
+        tasks = [
+            (i, *self.files[i], position_pending or _size(self.files[i][0]) >= POSITION_AHEAD)
+            for i in indexes
+        ]
         replies = self._replies(tasks)
         if self.options.progress and len(tasks) >= PROGRESS_MIN_FILES and not position_pending:
             replies = _progress(replies, len(tasks))

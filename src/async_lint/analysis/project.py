@@ -51,6 +51,7 @@ class ProjectIndex:
         self._modules: dict[str, ModuleSummary] = {}  # by path (or name, for stdin)
         self._names: dict[str, ModuleSummary] | None = None
         self._chains: dict[str, dict[Key, tuple[str, ...]]] = {}
+        self._followed: dict[str, tuple] = {}  # `_follow`'s answers, until a module changes
         for summary in summaries:
             self.add(summary)
 
@@ -62,6 +63,7 @@ class ProjectIndex:
         self._modules[key] = summary
         self._names = None
         self._chains = {}
+        self._followed = {}
 
     # -- names --------------------------------------------------------------
 
@@ -106,6 +108,12 @@ class ProjectIndex:
     def _follow(self, name: str):
         """The function `name` is, or the name it stands for in its module (an
         import or an instance of a class), or neither."""
+        found = self._followed.get(name)
+        if found is None:
+            found = self._followed[name] = self._follow_once(name)
+        return found
+
+    def _follow_once(self, name: str):
         parts = name.split(".")
         for split in range(len(parts) - 1, 0, -1):
             module = self.module(".".join(parts[:split]))

@@ -13,10 +13,11 @@ cached by the module's content hash and reused by later runs.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class FunctionSummary:
     name: str  # in its module: `helper`, `Store.get`, `outer.<locals>.inner`
     display: str  # as a chain shows it: `helper`, `Store.get`
@@ -29,7 +30,7 @@ class FunctionSummary:
     checks_running_loop: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ModuleSummary:
     module: str  # dotted name
     path: str = ""  # absolute, for a file on disk
@@ -46,8 +47,34 @@ def to_data(summary: ModuleSummary) -> dict:
 
 
 def from_data(data: dict) -> ModuleSummary:
+    """The summary `to_data` made; TypeError, KeyError or AttributeError when the
+    data is not what it makes (every string goes through `sys.intern`, which
+    takes nothing else)."""
+    # The same names recur across a project's modules: one copy of each (a large
+    # project's summaries hold hundreds of thousands of them).
+    intern = sys.intern
     functions = {
-        name: FunctionSummary(**{**fields, "calls": [tuple(c) for c in fields["calls"]]})
+        intern(name): FunctionSummary(
+            intern(fields["name"]),
+            intern(fields["display"]),
+            _flag(fields["is_async"]),
+            [intern(text) for text in fields["blocking"]],
+            [intern(text) for text in fields["loops"]],
+            [tuple(map(intern, call)) for call in fields["calls"]],
+            _flag(fields["checks_running_loop"]),
+        )
         for name, fields in data["functions"].items()
     }
-    return ModuleSummary(**{**data, "functions": functions})
+    return ModuleSummary(
+        intern(data["module"]),
+        data["path"],
+        functions,
+        {intern(name): intern(target) for name, target in data["imports"].items()},
+        {intern(name): intern(target) for name, target in data["instances"].items()},
+    )
+
+
+def _flag(value: object) -> bool:
+    if type(value) is not bool:
+        raise TypeError("expected a bool")
+    return value
