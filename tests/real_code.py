@@ -5,10 +5,11 @@
     python tests/real_code.py /tmp/corpus          # any directories or files
 
 It runs `async-lint check` as users do, over installed packages' sources or
-the paths given: every file is linted and any `ASL999` fails the run. Then a
-scratch copy is fixed with `--fix --unsafe-fixes`; every changed file must
-still compile (if it compiled before), the fixes that were dropped as broken
-are listed (a rule offered a bad fix), and a second run must change nothing.
+the paths given: every file is linted with every rule (`--select ALL`) and any
+`ASL999` fails the run. Then a scratch copy is fixed with `--fix
+--unsafe-fixes`; every changed file must still compile (if it compiled
+before), the fixes that were dropped as broken are listed (a rule offered a
+bad fix), and a second run must change nothing.
 tests/test_real_code.py runs it in the test suite.
 """
 
@@ -90,7 +91,7 @@ def package_roots(names: list[str]) -> list[Path]:
 
 
 def async_lint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "async_lint", "check", "--exit-zero", *args]
+    command = [sys.executable, "-m", "async_lint", "check", "--exit-zero", "--select", "ALL", *args]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
         command, cwd=cwd, capture_output=True, text=True, env=env, check=False, timeout=3600
