@@ -9,8 +9,8 @@ cold (no cache), async-lint after one file was touched, async-lint warm
 CLI with async-lint cold beside it on a subset (flake8-async is slow; its time
 is also scaled to the whole corpus by lines). The table gives medians, ratios
 and the peak memory of each command's whole process tree (the sum of the
-resident sets of the process and its workers, sampled every 50 ms: shared
-pages count once per process, so it errs high).
+proportional set sizes of the process and its workers, sampled every 50 ms:
+a page shared by several processes counts once in all).
 """
 
 from __future__ import annotations
@@ -108,14 +108,24 @@ def measure(command: list[str], samples: Samples, cwd: Path) -> None:
 
 def _sample(process: psutil.Popen, peak: list[int]) -> None:
     while process.poll() is None:
-        rss = 0
+        total = 0
         try:
             for member in [process, *process.children(recursive=True)]:
-                rss += member.memory_info().rss
+                total += _memory(member)
         except psutil.Error:
             pass  # a process ended between the listing and the reading
-        peak[0] = max(peak[0], rss)
+        peak[0] = max(peak[0], total)
         time.sleep(0.05)  # every 10 ms, the sampling itself took a fifth of a core
+
+
+def _memory(process: psutil.Process) -> int:
+    """The process's proportional set size: the pages it shares with the others
+    (a forked worker's, the libraries') split between them, so that the sum over
+    the tree is the memory the run takes. The resident set where there is none."""
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):  # not Linux
+        return process.memory_info().rss
 
 
 def main() -> None:

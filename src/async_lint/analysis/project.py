@@ -52,6 +52,7 @@ class ProjectIndex:
         self._names: dict[str, ModuleSummary] | None = None
         self._chains: dict[str, dict[Key, tuple[str, ...]]] = {}
         self._followed: dict[str, tuple] = {}  # `_follow`'s answers, until a module changes
+        self._graph: dict[Key, tuple[FunctionSummary, list[Key]]] | None = None
         for summary in summaries:
             self.add(summary)
 
@@ -64,6 +65,7 @@ class ProjectIndex:
         self._names = None
         self._chains = {}
         self._followed = {}
+        self._graph = None
 
     # -- names --------------------------------------------------------------
 
@@ -153,34 +155,42 @@ class ProjectIndex:
         if chains is not None:
             return chains
         chains = {}
-        sync = [
-            (module, function)
-            for module in self._modules.values()
-            for function in module.functions.values()
-            if not function.is_async and not (kind == LOOPS and function.checks_running_loop)
+        # (a function left out breaks the chains through it)
+        nodes = [
+            (key, function, callees)
+            for key, (function, callees) in self._call_graph().items()
+            if not (kind == LOOPS and function.checks_running_loop)
         ]
-        callees: dict[Key, list[Key]] = {}  # (a function left out above breaks its chains)
-        for module, function in sync:
-            key = _key(module, function)
+        for key, function, _ in nodes:
             direct = function.blocking if kind == BLOCKING else function.loops
             if direct:
                 chains[key] = (function.display, direct[0])
-            callees[key] = self._callees(module, function)
+        calling = [(key, function.display, callees) for key, function, callees in nodes if callees]
         changed = True
         while changed:  # relax until no chain gets shorter: cycles end here
             changed = False
-            for module, function in sync:
-                key = _key(module, function)
+            for key, display, callees in calling:
                 best = chains.get(key)
-                for callee in callees[key]:
+                for callee in callees:
                     steps = chains.get(callee)
                     if steps is not None and (best is None or len(steps) + 1 < len(best)):
-                        best = (function.display, *steps)
+                        best = (display, *steps)
                 if best is not None and best != chains.get(key):
                     chains[key] = best
                     changed = True
         self._chains[kind] = chains
         return chains
+
+    def _call_graph(self) -> dict[Key, tuple[FunctionSummary, list[Key]]]:
+        """Every sync function of the project, and the sync functions it calls."""
+        if self._graph is None:
+            self._graph = {
+                _key(module, function): (function, self._callees(module, function))
+                for module in self._modules.values()
+                for function in module.functions.values()
+                if not function.is_async
+            }
+        return self._graph
 
     def _callees(self, module: ModuleSummary, function: FunctionSummary) -> list[Key]:
         """The project sync functions `function` calls (each call's first known one)."""
