@@ -176,10 +176,7 @@ class _Passes:
         return results  # type: ignore[return-value]
 
     def again(self, indexes: list[int]) -> list[Result]:
-        """The first passes of these files again, with every pending call positioned.
-        The first pass's workers are gone by then: each would keep the memory of
-        the largest file it linted while the run holds every result."""
-        self.close()
+        """The first passes of these files again, with every pending call positioned."""
         self.run.stats.relinted = [self.files[i][0] for i in indexes]
         found = dict(self._lint(indexes, position_pending=True))
         return [found[i] for i in indexes]
