@@ -16,7 +16,7 @@ from async_lint.discovery import discover
 from async_lint.fixes.write import WriteError, encode_like, write_atomically
 from async_lint.results import Result
 from async_lint.run import Options, Run, cache_directory
-from async_lint.sources import SourceError, decode
+from async_lint.sources import SourceError, decode, why_unreadable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -326,7 +326,7 @@ def _fix_file(
             original = handle.read()
         source = decode(original)
     except (OSError, SourceError) as error:  # removed or garbled since it was linted
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        reason = why_unreadable(error)
         print(f"async-lint: {display}: not fixed: {reason}", file=sys.stderr)
         from async_lint.engine import unreadable  # libcst: not for cached runs
 

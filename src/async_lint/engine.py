@@ -34,7 +34,7 @@ from async_lint.prefilter import may_report
 from async_lint.results import Pending, Result, chain_message
 from async_lint.rules import REGISTRY
 from async_lint.rules.base import Rule
-from async_lint.sources import SourceError, decode
+from async_lint.sources import SourceError, decode, why_unreadable
 from async_lint.walk import skipped, walk
 
 # Nodes whose `body` opens a new scope, and comprehensions, which are their own scope.
@@ -65,7 +65,7 @@ def lint_file(path: str, settings: Settings, display: str | None = None, **optio
             data = handle.read()
         source = decode(data)
     except (OSError, SourceError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        reason = why_unreadable(error)
         return unreadable(display, reason, settings, getattr(error, "where", None))
     return lint_source(source, display, settings, path=path, **options)
 

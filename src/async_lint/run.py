@@ -33,7 +33,7 @@ from async_lint.analysis.project import ProjectIndex
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic
 from async_lint.results import Result, complete, needs_positions
-from async_lint.sources import SourceError, decode
+from async_lint.sources import SourceError, decode, why_unreadable
 
 # The engine (and libcst with it) is imported where a file is linted: a run
 # whose files all come from the cache does without it.
@@ -325,7 +325,7 @@ def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]
             data = handle.read()
         source = decode(data)
     except (OSError, SourceError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        reason = why_unreadable(error)
         unreadable = engine.unreadable(display, reason, settings, getattr(error, "where", None))
         return index, None, cache.encode(unreadable)
     # A lint leaves no reference cycles (its tree dies by reference counting),

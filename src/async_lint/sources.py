@@ -52,3 +52,10 @@ def _undecodable(data: bytes, error: UnicodeDecodeError) -> SourceError:
     where = Position(len(breaks) + 1, column)
     message = f"'{error.encoding}' codec can't decode byte 0x{data[start]:02x}: {error.reason}"
     return SourceError(message, where)
+
+
+def why_unreadable(error: OSError | SourceError) -> str:
+    """The one-line reason a file could not be read or decoded."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
