@@ -20,6 +20,11 @@ checks reject some valid code (libcst issues 711 and 1061), which would then
 be reported as unparsable. So the parse skips them, on the parsing thread
 only (the flag is thread-local, set on the large-stack thread itself): the
 nodes built anywhere else are validated as before.
+
+Hashing. A node hashes and compares by identity, but through Python methods
+that every node class copies from `CSTNode`; the analysis keys its tables by
+node, a million lookups on a large project. The node classes here use
+`object`'s own, which mean the same and cost no Python call.
 """
 
 from __future__ import annotations
@@ -279,3 +284,12 @@ if "__post_init__" in CSTNode.__dict__ and not any(
     "__post_init__" in kind.__dict__ for kind in _subclasses(CSTNode)
 ):
     CSTNode.__post_init__ = _post_init  # type: ignore[method-assign]
+
+
+# Identity in C: the same meaning as libcst's `id(self)` and `self is other`.
+_identity = {CSTNode.__hash__: object.__hash__, CSTNode.__eq__: object.__eq__}
+for _kind in (CSTNode, *_subclasses(CSTNode)):
+    for _name in ("__hash__", "__eq__"):
+        _own = _kind.__dict__.get(_name)
+        if _own in _identity:
+            setattr(_kind, _name, _identity[_own])
