@@ -93,6 +93,9 @@ def test_positions_are_libcsts():
         nodes = list(theirs)
         assert positions(module, nodes) == dict(theirs), path
         few = nodes[:: max(1, len(nodes) // 7)]
+        early = nodes[: len(nodes) // 3 : 5]  # the code after them is not generated
+        ours = positions(module, early)
+        assert {n: ours[n] for n in early} == {n: theirs[n] for n in early}, path
         ours = positions(module, few, comments=True)
         comments = [n for n in nodes if type(n) is cst.Comment]
         assert {n: ours[n] for n in few + comments} == {n: theirs[n] for n in few + comments}

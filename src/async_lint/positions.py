@@ -4,14 +4,15 @@ libcst derives positions by generating the module's code again. Its provider
 records a range for every node of the module, and `MetadataWrapper` walks the
 whole tree once more before it starts; a module with one finding needs a
 handful. `positions` generates the code once and records only the nodes
-asked for (and the comments, when a fix needs them), with the same ranges.
+asked for (and the comments, when a fix needs them), with the same ranges;
+without comments it stops at the last node asked for.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
@@ -27,8 +28,13 @@ def positions(
     """The ranges of `nodes` (and of every comment, with `comments`), as libcst's
     `PositionProvider` gives them."""
     state = _Recorder(module, {id(node) for node in nodes}, comments)
-    module._codegen(state)
+    with suppress(_AllFound):
+        module._codegen(state)
     return state.found
+
+
+class _AllFound(Exception):
+    """Every node asked for is recorded: the rest of the code is not needed."""
 
 
 class _Recorder(CodegenState):
@@ -72,6 +78,8 @@ class _Recorder(CodegenState):
             start = self._starts.pop()
             if node not in self.found:  # a syntactic range recorded already stands
                 self.found[node] = CodeRange(start, CodePosition(self.line, self.column))
+            if not self.comments and not self._starts and len(self.found) == len(self.wanted):
+                raise _AllFound
 
     def record_syntactic_position(
         self,
