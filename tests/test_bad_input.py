@@ -610,6 +610,24 @@ def test_internal_error_in_a_rule_is_reported_and_others_still_run(monkeypatch):
     )
 
 
+def test_an_internal_error_in_a_blocking_rule_leaves_those_asked_with_it(monkeypatch):
+    """The ASL1xx rules are asked once per call, together (engine._BlockingCalls):
+    one of them failing is still that rule's error alone."""
+    from async_lint.rules.asl101_blocking_sleep import BlockingSleep
+
+    def explode(self, node, match):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(BlockingSleep, "visit_matched", explode)
+    source = (
+        "import time, subprocess\nasync def f():\n    time.sleep(1)\n"
+        "    subprocess.run(['ls'])\n    time.sleep(2)\n"
+    )
+    found = lint(source)
+    assert [(d.start.line, d.code) for d in found] == [(3, "ASL999"), (4, "ASL106")]
+    assert found[0].message == "internal error in ASL101 blocking-sleep: RuntimeError: boom"
+
+
 _EXPLODING_DRIVER = """
 import sys
 from async_lint import cli

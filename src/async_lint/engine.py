@@ -33,6 +33,7 @@ from async_lint.positions import positions as node_positions
 from async_lint.prefilter import may_report
 from async_lint.results import Pending, Result, chain_message
 from async_lint.rules import REGISTRY
+from async_lint.rules._blocking import BlockingCallRule, blocking_match
 from async_lint.rules.base import Rule
 from async_lint.sources import SourceError, decode, why_unreadable
 from async_lint.walk import skipped, walk
@@ -340,19 +341,70 @@ def _handlers(rule: type[Rule]) -> tuple[tuple[str, type[cst.CSTNode], str], ...
     return tuple(found)
 
 
+class _Dispatch:
+    """Calls rules' handlers; a rule whose handler fails is reported once and asked
+    no more, and the others go on."""
+
+    def __init__(self, ctx: ModuleContext) -> None:
+        self.ctx = ctx
+        self.failed: set[str] = set()
+        self.tracebacks: list[str] = []
+
+    def __call__(self, handlers: list[tuple[Rule, Callable]], node: cst.CSTNode) -> None:
+        for rule, handler in handlers:
+            if rule.code in self.failed:
+                continue
+            try:
+                handler(node)
+            except Exception as error:  # noqa: BLE001 - one rule's bug must not hide the others
+                self.failed.add(rule.code)
+                self.tracebacks.append(traceback.format_exc())
+                summary = f"{type(error).__name__}: {error}"
+                message = f"internal error in {rule.code} {rule.name}: {summary}"
+                self.ctx.report(INTERNAL_ERROR, node, message)
+
+
+class _BlockingCalls:
+    """The rules that keep `BlockingCallRule.visit_Call` as it is, asked once per
+    call instead of once each: a call's knowledge entry names one code, so at
+    most one of them goes on, with `visit_matched`. `code` and `name` are what an
+    internal error of the shared step is reported as."""
+
+    name = "blocking-calls"
+
+    def __init__(self, rules: list[Rule], dispatch: _Dispatch) -> None:
+        shared = BlockingCallRule.visit_Call
+        self.by_code = {r.code: r for r in rules if getattr(type(r), "visit_Call", 0) is shared}
+        self.code = ",".join(self.by_code)
+        self.dispatch = dispatch
+
+    def visit_Call(self, node: cst.Call) -> None:
+        match = blocking_match(self.dispatch.ctx, node)
+        rule = None if match is None else self.by_code.get(match.call.code)
+        if rule is not None:
+            self.dispatch([(rule, lambda call: rule.visit_matched(call, match))], node)
+
+
 class _Traversal(cst.CSTVisitor):
     """One walk over the module: keeps the context current and dispatches to rules."""
 
     def __init__(self, ctx: ModuleContext, rules: list[Rule]) -> None:
         self.ctx = ctx
-        self.tracebacks: list[str] = []
+        self._dispatch = _Dispatch(ctx)
+        self.tracebacks = self._dispatch.tracebacks
         self._visit: dict[type, list[tuple[Rule, Callable]]] = {}
         self._leave: dict[type, list[tuple[Rule, Callable]]] = {}
-        self._failed: set[str] = set()
+        blocking = _BlockingCalls(rules, self._dispatch)
+        first = next(iter(blocking.by_code.values()), None)
         for rule in rules:
             for prefix, node_type, attribute in _handlers(type(rule)):
                 table = self._visit if prefix == "visit" else self._leave
-                table.setdefault(node_type, []).append((rule, getattr(rule, attribute)))
+                handler = (rule, getattr(rule, attribute))
+                if attribute == "visit_Call" and rule.code in blocking.by_code:
+                    if rule is not first:
+                        continue
+                    handler = (blocking, blocking.visit_Call)  # where the first of them was
+                table.setdefault(node_type, []).append(handler)
         # leaves no rule asks for, and annotations: what they compute is a type,
         # where the function is defined (or never, with postponed evaluation)
         self.skip = skipped({*self._visit, *self._leave}) | {cst.Annotation}
@@ -398,16 +450,3 @@ class _Traversal(cst.CSTVisitor):
             self.ctx.exit(original_node)
         elif kind in _LOOPS:
             self.ctx.exit_loop()
-
-    def _dispatch(self, handlers: list[tuple[Rule, Callable]], node: cst.CSTNode) -> None:
-        for rule, handler in handlers:
-            if rule.code in self._failed:
-                continue
-            try:
-                handler(node)
-            except Exception as error:  # noqa: BLE001 - one rule's bug must not hide the others
-                self._failed.add(rule.code)
-                self.tracebacks.append(traceback.format_exc())
-                summary = f"{type(error).__name__}: {error}"
-                message = f"internal error in {rule.code} {rule.name}: {summary}"
-                self.ctx.report(INTERNAL_ERROR, node, message)

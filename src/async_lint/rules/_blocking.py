@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import libcst as cst
 
-from async_lint.analysis.context import BlockingMatch
+from async_lint.analysis.context import BlockingMatch, ModuleContext
 from async_lint.fixes.plan import FixPlan
 from async_lint.fixes.rewrites import thread_offload_fix
 from async_lint.rules.base import Rule
+
+
+def blocking_match(ctx: ModuleContext, node: cst.Call) -> BlockingMatch | None:
+    """The knowledge entry of a call in blocking context that is not awaited."""
+    if not ctx.in_blocking_context or ctx.is_awaited(node):
+        return None
+    return ctx.blocking_call(node)
 
 
 class BlockingCallRule(Rule):
@@ -20,13 +27,13 @@ class BlockingCallRule(Rule):
     """
 
     def visit_Call(self, node: cst.Call) -> None:
-        ctx = self.ctx
-        if not ctx.in_blocking_context or ctx.is_awaited(node):
-            return
-        match = ctx.blocking_call(node)
-        if match is None or match.call.code != self.code or self._continues_chain(node):
-            return
-        if self.should_report(node, match):
+        match = blocking_match(self.ctx, node)
+        if match is not None and match.call.code == self.code:
+            self.visit_matched(node, match)
+
+    def visit_matched(self, node: cst.Call, match: BlockingMatch) -> None:
+        """A call in blocking context whose knowledge entry is this rule's."""
+        if not self._continues_chain(node) and self.should_report(node, match):
             self.report(node, self.message(match), self.fix(node, match))
 
     def _continues_chain(self, node: cst.Call) -> bool:
