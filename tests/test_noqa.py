@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import codes
 
-from async_lint.noqa import add_code, is_suppressed
+from async_lint.noqa import add_code, is_suppressed, suppression
 
 SLEEP = "import time\nasync def f():\n    time.sleep(1){comment}\n"
 
@@ -44,6 +44,22 @@ def test_noqa_goes_on_the_line_where_a_multi_line_call_starts():
 def test_noqa_after_a_multi_line_string_covers_the_string_lines():
     source = 'import time\nasync def f():\n    time.sleep(len("""\n    """))  # noqa\n'
     assert codes(source) == []
+
+
+def test_lines_asked_in_any_order_get_their_own_noqa():
+    """The source is tokenized only as far as the lines asked about (`noqa._Groups`)."""
+    source = (
+        'x = """\n# noqa: ASL101\n"""\n'  # lines 1-3: one token, a noqa inside
+        "y = 1  # noqa: ASL102\n"
+        'z = len("""\n""")  # noqa: ASL103\n'  # lines 5-6
+        "w = 2\n"
+    )
+    suppressed = suppression(source)
+    asked = [(6, "ASL103"), (2, "ASL101"), (7, "ASL101"), (4, "ASL101"), (5, "ASL103")]
+    assert [suppressed(code, line) for line, code in asked] == [True, True, False, False, True]
+    assert [suppressed("ASL102", line) for line in range(1, 8)] == [False] * 3 + [True] + [
+        False
+    ] * 3
 
 
 def test_noqa_only_covers_its_own_statement():

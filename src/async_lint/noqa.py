@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from async_lint.diagnostics import Diagnostic, Edit, Position
 
@@ -35,12 +35,14 @@ def suppression(source: str) -> Callable[[str, int], bool]:
         return _never
     # Python's lines: str.splitlines would also split at form feeds and U+2028.
     lines = io.StringIO(source).readlines()
-    logical = _logical_lines(source, lines)
+    groups = _Groups(source, len(lines))
 
     def suppressed(code: str, line: int) -> bool:
-        text = logical.get(line)
-        if text is None:
+        group = groups.of(line)
+        if group is None:
             text = lines[line - 1] if 0 < line <= len(lines) else ""
+        else:
+            text = "".join(lines[group[0] - 1 : group[1]])
         return is_suppressed(code, text)
 
     return suppressed
@@ -61,36 +63,57 @@ def is_suppressed(code: str, text: str) -> bool:
     return code in codes or code.startswith(codes)
 
 
-def _logical_lines(source: str, lines: list[str]) -> dict[int, str]:
-    """Map each line number to the text searched for its noqa (flake8's algorithm)."""
-    groups, _ = _scan(source, len(lines))
-    mapping: dict[int, str] = {}
-    for first, last in groups:
-        joined = "".join(lines[first - 1 : last])
-        mapping.update(dict.fromkeys(range(first, last + 1), joined))
-    return mapping
+class _Groups:
+    """The lines flake8 reads as one for their noqa (flake8's algorithm), found by
+    tokenizing only as far as the lines asked about: findings are few, files long.
+    Where the source stops tokenizing, the lines from there on stand alone."""
+
+    def __init__(self, source: str, line_count: int) -> None:
+        self._groups: Iterator[tuple[int, int]] | None = _groups(source, line_count, {})
+        self._of: dict[int, tuple[int, int]] = {}
+        self._read_from = 0  # the first line of the last group read
+
+    def of(self, line: int) -> tuple[int, int] | None:
+        """The (first, last) line of the group that holds `line`, if any."""
+        # Groups come in order of their first lines: once one starts after `line`,
+        # none of those still to come holds it.
+        while self._groups is not None and self._read_from <= line:
+            try:
+                first, last = next(self._groups)
+            except (StopIteration, tokenize.TokenError, SyntaxError):
+                self._groups = None
+                break
+            self._of.update(dict.fromkeys(range(first, last + 1), (first, last)))
+            self._read_from = first
+        return self._of.get(line)
 
 
 def _scan(source: str, line_count: int) -> tuple[list[tuple[int, int]], dict[int, tuple[int, str]]]:
     """The (first, last) line of each run of tokens up to a line break, and each
     line's comment (column, text); nothing when the source does not tokenize."""
-    groups: list[tuple[int, int]] = []
     comments: dict[int, tuple[int, str]] = {}
-    first, last = line_count + 2, -1
     try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type in (tokenize.ENDMARKER, tokenize.DEDENT):
-                continue
-            first = min(first, token.start[0])
-            last = max(last, token.end[0])
-            if token.type == tokenize.COMMENT:
-                comments[token.start[0]] = (token.start[1], token.string)
-            if token.type in (tokenize.NL, tokenize.NEWLINE):
-                groups.append((first, last))
-                first, last = line_count + 2, -1
+        return list(_groups(source, line_count, comments)), comments
     except (tokenize.TokenError, SyntaxError):
         return [], {}
-    return groups, comments
+
+
+def _groups(
+    source: str, line_count: int, comments: dict[int, tuple[int, str]]
+) -> Iterator[tuple[int, int]]:
+    """The (first, last) line of each run of tokens up to a line break, in order;
+    each line's comment (column, text) goes in `comments`."""
+    first, last = line_count + 2, -1
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type in (tokenize.ENDMARKER, tokenize.DEDENT):
+            continue
+        first = min(first, token.start[0])
+        last = max(last, token.end[0])
+        if token.type == tokenize.COMMENT:
+            comments[token.start[0]] = (token.start[1], token.string)
+        if token.type in (tokenize.NL, tokenize.NEWLINE):
+            yield first, last
+            first, last = line_count + 2, -1
 
 
 def add_code(source: str, code: str, line: int) -> Edit | None:
