@@ -107,6 +107,9 @@ def _matches(selector: str, code: str) -> bool:
 
 def relative_to_root(filename: str, root: Path) -> str:
     path = os.path.abspath(filename)
+    top = os.path.join(root, "")
+    if os.path.isabs(top) and path.startswith(top):  # most paths: no need for relpath's work
+        return path[len(top) :].replace(os.sep, "/")
     try:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:  # another drive on Windows

@@ -133,20 +133,24 @@ def discover(
             continue
         if check.excluded(absolute, True):
             check = _Filter(settings, gitignore, absolute)
+        below = len(os.path.join(absolute, ""))  # `path[below:]`: relative to `absolute`
         for directory, dirnames, filenames in os.walk(absolute):
             if gitignore is not None:
                 gitignore.load(directory)
             dirnames[:] = sorted(
                 name for name in dirnames if not check.excluded(os.path.join(directory, name), True)
             )
+            real_directory = os.path.realpath(directory)
             for name in sorted(filenames):
                 path = os.path.join(directory, name)
                 if name.endswith(SUFFIXES) and not check.excluded(path, False):
-                    shown = os.path.join(given, os.path.relpath(path, absolute))
-                    if os.path.isfile(path):
-                        yield from _once(shown, seen)
-                    else:
+                    shown = os.path.join(given, path[below:])
+                    if not os.path.isfile(path):
                         _skip(shown)
+                    elif os.path.islink(path):
+                        yield from _once(shown, seen)
+                    else:  # its real path, without resolving each directory again
+                        yield from _once(shown, seen, os.path.join(real_directory, name))
 
 
 def _skip(path: str) -> None:
@@ -161,8 +165,8 @@ def _skip(path: str) -> None:
     print(f"async-lint: warning: {os.path.normpath(path)}: {reason}; skipped", file=sys.stderr)
 
 
-def _once(path: str, seen: set[str]) -> Iterator[str]:
-    key = os.path.realpath(path)
+def _once(path: str, seen: set[str], real: str | None = None) -> Iterator[str]:
+    key = real or os.path.realpath(path)
     if key not in seen:
         seen.add(key)
         yield path
