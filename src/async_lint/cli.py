@@ -13,7 +13,6 @@ from async_lint import __version__, output
 from async_lint.config import ConfigError, Settings, check_selector, find_config, load_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
-from async_lint.fixes.write import WriteError, encode_like, write_atomically
 from async_lint.results import Result
 from async_lint.run import Options, Run, cache_directory
 from async_lint.sources import SourceError, decode, why_unreadable
@@ -308,6 +307,8 @@ def _fix_stdin(
     data: bytes, source: str, name: str, run: Run, args: argparse.Namespace
 ) -> tuple[Result, list[Diagnostic]]:
     """Fix standard input: print the diff, or the fixed source in the input's encoding."""
+    from async_lint.fixes.write import encode_like
+
     outcome = _fix(source, name, None, run, args.unsafe_fixes)
     if args.diff:
         sys.stdout.write(output.unified_diff(source, outcome.source, name))
@@ -321,6 +322,8 @@ def _fix_file(
     file: str, display: str, run: Run, args: argparse.Namespace
 ) -> tuple[Result, list[Diagnostic]]:
     """Fix one file (or print its diff); the findings that remain, and those fixed."""
+    from async_lint.fixes.write import WriteError, write_atomically  # for fixes only
+
     try:
         with open(file, "rb") as handle:
             original = handle.read()

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import ctypes
 import gc
 import hashlib
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from async_lint import cache
 from async_lint.analysis.modules import module_name_for
@@ -34,6 +31,9 @@ from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic
 from async_lint.results import Result, complete, needs_positions
 from async_lint.sources import SourceError, decode, why_unreadable
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 # The engine (and libcst with it) is imported where a file is linted: a run
 # whose files all come from the cache does without it.
@@ -237,6 +237,8 @@ def _scheduled(executor: Executor, tasks: list[tuple], workers: int) -> Iterator
     worker is left with one at the end, but no more source is in flight than
     `SOURCE_IN_FLIGHT` (small files fill in beside a large one); two tasks a
     worker are in flight, so that none waits for its next one."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     queue = collections.deque(sorted(((_size(task[1]), task) for task in tasks), reverse=True))
     flying: dict[Future, int] = {}
     while queue or flying:
@@ -271,6 +273,10 @@ def cores() -> int:
 
 
 def _pool(workers: int, settings: Settings, modules: frozenset[str], options: Options):
+    # Imported here: a run whose files all come from the cache starts no pool.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Forked workers start with everything imported; fork is only safe without
     # threads (and is not on macOS), elsewhere the platform's default applies.
     method = None
@@ -281,7 +287,7 @@ def _pool(workers: int, settings: Settings, modules: frozenset[str], options: Op
         workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(replace(settings), modules, options.shortcut),  # without cached tables
+        initargs=(replace(settings), modules, options.shortcut, True),  # without cached tables
     )
 
 
@@ -306,9 +312,11 @@ def _progress(replies: Iterable[tuple], total: int) -> Iterable[tuple]:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(settings: Settings, modules: frozenset[str], shortcut: bool) -> None:
+def _start_worker(
+    settings: Settings, modules: frozenset[str], shortcut: bool, pooled: bool = False
+) -> None:
     _WORKER.update(settings=settings, modules=modules, shortcut=shortcut)
-    if multiprocessing.parent_process() is not None:
+    if pooled:
         # What the worker inherited lives as long as it does: the collector
         # need not look at it again, and libcst's trees make many objects.
         gc.freeze()
@@ -354,6 +362,8 @@ def _give_back_memory() -> None:
     if trim is None:
         trim = False
         if sys.platform.startswith("linux"):
+            import ctypes
+
             with contextlib.suppress(OSError, AttributeError):  # not glibc (musl)
                 trim = ctypes.CDLL(None).malloc_trim
         _WORKER["malloc_trim"] = trim

@@ -1,30 +1,41 @@
-"""Reporters: thin renderings of diagnostics for people and for tools."""
+"""Reporters: thin renderings of diagnostics for people and for tools.
 
-from async_lint.output.concise import fixable, render_concise, render_statistics
-from async_lint.output.full import render_full, unified_diff
-from async_lint.output.github import render_github
-from async_lint.output.gitlab import render_gitlab
-from async_lint.output.json import render_json, render_json_statistics
-from async_lint.output.json_lines import render_json_lines, render_json_lines_statistics
-from async_lint.output.sarif import render_sarif
+Each renderer is imported when it is first asked for: a run prints one format,
+and a cached run's time is mostly its start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 FORMATS = ("concise", "full", "json", "json-lines", "github", "gitlab", "sarif")
 # Formats whose readers expect findings only: `--statistics` has no place in them.
 WITHOUT_STATISTICS = ("github", "gitlab", "sarif")
 
-__all__ = [
-    "FORMATS",
-    "WITHOUT_STATISTICS",
-    "fixable",
-    "render_concise",
-    "render_full",
-    "render_github",
-    "render_gitlab",
-    "render_json",
-    "render_json_lines",
-    "render_json_lines_statistics",
-    "render_json_statistics",
-    "render_sarif",
-    "render_statistics",
-    "unified_diff",
-]
+# Where each renderer lives (a module of this package).
+_MODULES = {
+    "fixable": "concise",
+    "render_concise": "concise",
+    "render_statistics": "concise",
+    "render_full": "full",
+    "unified_diff": "full",
+    "render_github": "github",
+    "render_gitlab": "gitlab",
+    "render_json": "json",
+    "render_json_statistics": "json",
+    "render_json_lines": "json_lines",
+    "render_json_lines_statistics": "json_lines",
+    "render_sarif": "sarif",
+}
+
+__all__ = ["FORMATS", "WITHOUT_STATISTICS", *_MODULES]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # asked once
+    return value
