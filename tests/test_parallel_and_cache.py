@@ -103,6 +103,46 @@ def test_a_summary_change_changes_another_modules_finding(chain):
     assert run.stats.linted == [str(chain / "lib.py")]
 
 
+def test_a_run_of_the_same_files_reports_the_last_runs_findings(chain):
+    """Nothing changed: the completed findings are read back, without the index."""
+    first, _ = _run(chain, jobs=1, reuse=True)
+    again, run = _run(chain, jobs=1, reuse=True)
+    assert again == first and run.stats.linted == [] and len(run.stats.cached) == 3
+    assert run.index._modules == {}  # no summary decoded, no chain decided
+    (chain / "lib.py").write_text("def nap():\n    return None\n")  # app.py's finding goes
+    found, run = _run(chain, jobs=1, reuse=True)
+    assert found == [] and run.stats.linted == [str(chain / "lib.py")]
+    (chain / "extra.py").write_text("x = 1\n")  # another file: another run
+    found, run = _run(chain, jobs=1, reuse=True)
+    assert found == [] and str(chain / "extra.py") in run.stats.linted
+    (chain / "extra.py").unlink()
+    (chain / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(1)\n")
+    assert _run(chain, jobs=1, reuse=True)[0] == first  # the first run's files again
+
+
+@pytest.mark.parametrize(
+    "record",
+    [{"files": "x"}, {"results": 3}, 7, None, "garbage"],
+    ids=["another run", "no key", "not a dict", "none", "a string"],
+)
+def test_a_corrupt_record_of_the_last_run_is_ignored(chain, record):
+    expected, _ = _run(chain, jobs=1, reuse=True)
+    path = _cache_file(chain)
+    document = json.loads(path.read_text())
+    if isinstance(record, dict) and "results" in record:
+        record = {**document["run"], **record}
+    document["run"] = record
+    path.write_text(json.dumps(document))
+    found, run = _run(chain, jobs=1, reuse=True)
+    assert found == expected and len(run.stats.cached) == 3
+    assert run.index._modules != {}  # decided again, from the files' entries
+    document = json.loads(path.read_text())
+    for entry in document["run"]["results"].values():
+        entry["diagnostics"] = "not a list"
+    path.write_text(json.dumps(document))
+    assert _run(chain, jobs=1, reuse=True)[0] == expected
+
+
 def test_a_call_confirmed_later_is_placed_once(tmp_path):
     """app.py was cached while its helper did not block, so its call was not
     positioned; when the helper starts to block, app.py is linted again for the

@@ -6,6 +6,9 @@ of async-lint itself. The cache keeps one JSON file per combination of the
 last three (its name is their hash), holding for each file path the sha256 of
 the bytes linted, the module name they were linted as, and the result:
 findings with their fixes, tracebacks, pending calls and the module summary.
+Beside them, the completed findings of the last run, under a hash of every
+file it linted with its bytes: a run of the very same files reports them
+without deciding anything again.
 
 JSON, not pickle: a cache directory is writable by whatever runs in the
 repository, and loading a pickle would run its code. Anything unexpected in a
@@ -47,18 +50,20 @@ _CACHEDIR_TAG = (
 class Cache:
     """The entries of one cache file, read once and written back once."""
 
-    def __init__(self, path: Path, key: str, entries: dict[str, Any]) -> None:
+    def __init__(self, path: Path, key: str, entries: dict[str, Any], last_run: Any = None) -> None:
         self.path = path
         self.key = key
         self._old = entries
         self._new: dict[str, Any] = {}
+        self._last_run = last_run
+        self._run: dict[str, Any] | None = None
         self.changed = False  # anything to write back
 
     @classmethod
     def open(cls, directory: Path, settings: Settings, project_modules: frozenset[str]) -> Cache:
         key = fingerprint(settings, project_modules)
         path = directory / f"{key}.json"
-        return cls(path, key, _read(path, key))
+        return cls(path, key, *_read(path, key))
 
     def get(self, file: str, digest: str, module: tuple[str, str | None]) -> Any | None:
         """The result data cached for these bytes of `file`, linted as `module`."""
@@ -78,6 +83,21 @@ class Cache:
             self.changed = True
         self._new[key] = {"sha256": digest, "module": list(module), "result": result}
 
+    def completed(self, files: str) -> dict[str, Any] | None:
+        """The completed results of the last run, by file, if it was a run of these
+        `files` (`files_key`)."""
+        run = self._last_run
+        if not isinstance(run, dict) or run.get("files") != files:
+            return None
+        results = run.get("results")
+        return results if isinstance(results, dict) else None
+
+    def put_completed(self, files: str, results: dict[str, Any]) -> None:
+        """The completed results of this run of `files`, by file."""
+        if self.completed(files) is None:  # the same files give the same results
+            self.changed = True
+        self._run = {"files": files, "results": results}
+
     def save(self) -> bool:
         """Write the entries of this run (and those of files it did not lint that
         still exist), unless nothing changed. False when the directory cannot be
@@ -89,7 +109,12 @@ class Cache:
             for file, entry in self._old.items()
             if file not in self._new and os.path.isfile(file)
         }
-        document = {"version": __version__, "key": self.key, "files": {**kept, **self._new}}
+        document = {
+            "version": __version__,
+            "key": self.key,
+            "files": {**kept, **self._new},
+            "run": self._run if self._run is not None else self._last_run,
+        }
         try:
             _prepare(self.path.parent)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
@@ -158,20 +183,26 @@ def _stat(path: str) -> list[Any]:
     return [os.path.basename(path), status.st_size, status.st_mtime_ns]
 
 
-def _read(path: Path, key: str) -> dict[str, Any]:
+def files_key(files: list[tuple[str, str, tuple[str, str | None]]]) -> str:
+    """What identifies a run's files: each (absolute path, sha256, module)."""
+    return hashlib.sha256(json.dumps(sorted(files)).encode()).hexdigest()
+
+
+def _read(path: Path, key: str) -> tuple[dict[str, Any], Any]:
+    """The entries of a cache file, and its last run's completed results."""
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
     except (OSError, ValueError, RecursionError):
-        return {}
+        return {}, None
     if (
         not isinstance(document, dict)
         or document.get("version") != __version__
         or document.get("key") != key
         or not isinstance(document.get("files"), dict)
     ):
-        return {}
-    return document["files"]
+        return {}, None
+    return document["files"], document.get("run")
 
 
 def _prepare(directory: Path) -> None:

@@ -244,6 +244,7 @@ def _check(args: argparse.Namespace) -> int:
         cache_dir=cache_directory(settings, args.cache_dir, args.cache),
         progress=sys.stderr.isatty() and not args.quiet,
         sources=args.output_format in ("full", "gitlab"),  # they quote the flagged lines
+        reuse=not (args.fix or args.diff),  # fixes lint again against the index
     )
     shown = [(file, _display(file)) for file in files]
     checked = run.check(shown, options, stdin=first)

@@ -57,6 +57,10 @@ class Options:
     shortcut: bool = True  # skip the files no rule can find anything in (`prefilter`)
     progress: bool = False  # a progress bar on stderr
     sources: bool = False  # keep the text of files with findings (`full`, `gitlab`)
+    # Take the last run's completed results when it was of the very same files; the
+    # index is then not built, so only for a run that lints nothing afterwards
+    # (`lint()`, which fixes use).
+    reuse: bool = False
 
 
 @dataclass
@@ -124,6 +128,13 @@ class Run:
             else None
         )
         passes = _Passes(self, files, options, store)
+        if options.reuse and stdin is None and store is not None:
+            reused = passes.reused()
+            if reused is not None:
+                self.stats.cache_written = True
+                if options.sources:
+                    reused = [_with_source(r, f) for r, (f, _) in zip(reused, files, strict=True)]
+                return reused
         results = passes.first()
         for result in ([stdin] if stdin is not None else []) + results:
             if result.summary is not None:
@@ -132,10 +143,12 @@ class Run:
         for index, result in zip(again, passes.again(again), strict=True):
             results[index] = result
         passes.close()
-        if store is not None:
-            self.stats.cache_written = store.save()
         everything = ([stdin] if stdin is not None else []) + results
         completed = [complete(r, self.index) for r in everything]
+        if store is not None:
+            if stdin is None:
+                passes.keep(completed)
+            self.stats.cache_written = store.save()
         if options.sources:
             completed = [_with_source(r, file) for r, file in _files(completed, stdin, files)]
         return completed
@@ -186,15 +199,54 @@ class _Passes:
             self.executor.shutdown()
             self.executor = None
 
+    def reused(self) -> list[Result] | None:
+        """The last run's completed results, if it was a run of these very files,
+        none of them changed since (`Cache.completed`)."""
+        assert self.store is not None
+        digests = [self._digest(index) for index in range(len(self.files))]
+        if None in digests:
+            return None
+        found = self.store.completed(self._files_key())
+        if found is None:
+            return None
+        try:
+            results = [cache.decode(found[os.path.abspath(f)], shown) for f, shown in self.files]
+        except (KeyError, ValueError):
+            return None
+        self.run.stats.cached = [file for file, _ in self.files]
+        return results  # nothing changed: the cache is not written
+
+    def keep(self, completed: list[Result]) -> None:
+        """Remember this run's completed results, for a next run of the same files."""
+        assert self.store is not None
+        if None in self.digests:
+            return  # a file was unreadable: nothing to know the run by
+        results = {
+            os.path.abspath(file): cache.encode(replace(result, summary=None))
+            for (file, _), result in zip(self.files, completed, strict=True)
+        }
+        self.store.put_completed(self._files_key(), results)
+
+    def _files_key(self) -> str:
+        entries = zip(self.files, self.digests, self.modules, strict=True)
+        return cache.files_key([(os.path.abspath(f), d, m) for (f, _), d, m in entries])
+
+    def _digest(self, index: int) -> str | None:
+        """The sha256 of a file's bytes (None if unreadable), read once."""
+        if self.digests[index] is None:
+            try:
+                with open(self.files[index][0], "rb") as handle:
+                    self.digests[index] = hashlib.sha256(handle.read()).hexdigest()
+            except OSError:
+                return None
+        return self.digests[index]
+
     def _cached(self, index: int, file: str, display: str) -> Result | None:
         if self.store is None:
             return None
-        try:
-            with open(file, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
-        except OSError:
+        digest = self._digest(index)
+        if digest is None:
             return None
-        self.digests[index] = digest
         data = self.store.get(file, digest, self.modules[index])
         if data is None:
             return None
@@ -217,6 +269,7 @@ class _Passes:
         for index, digest, data in replies:
             file, display = self.files[index]
             if digest is not None and self.store is not None:
+                self.digests[index] = digest  # of the bytes linted
                 self.store.put(file, digest, self.modules[index], data)
             yield index, cache.decode(data, display)
 
