@@ -26,7 +26,6 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -115,12 +114,15 @@ class Cache:
             "files": {**kept, **self._new},
             "run": self._run if self._run is not None else self._last_run,
         }
+        import tempfile  # here: a run that writes nothing does without it
+
         try:
             _prepare(self.path.parent)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(json.dumps(document, separators=(",", ":")))  # dump() is slower
+                    # dump() is slower, and plain data has no cycles to look for
+                    out.write(json.dumps(document, separators=(",", ":"), check_circular=False))
                 os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from other users
                 os.replace(temporary, self.path)
             except BaseException:
