@@ -52,9 +52,6 @@ class ProjectIndex:
         self._names: dict[str, ModuleSummary] | None = None
         self._chains: dict[str, dict[Key, tuple[str, ...]]] = {}
         self._followed: dict[str, tuple] = {}  # `_follow`'s answers, until a module changes
-        # `chain`'s answers (a run asks twice of each call: does it need a position,
-        # and what is its chain), with the caller they were for, until a module changes
-        self._answers: dict[tuple, tuple[ModuleSummary | None, Chain | None]] = {}
         self._graph: dict[Key, tuple[FunctionSummary, list[Key]]] | None = None
         for summary in summaries:
             self.add(summary)
@@ -68,7 +65,6 @@ class ProjectIndex:
         self._names = None
         self._chains = {}
         self._followed = {}
-        self._answers = {}
         self._graph = None
 
     # -- names --------------------------------------------------------------
@@ -143,16 +139,6 @@ class ProjectIndex:
     ) -> Chain | None:
         """The shortest chain from a call with these candidate callees, if one blocks
         (`kind` BLOCKING) or starts an event loop (`kind` LOOPS)."""
-        callees = tuple(callees)
-        asked = (callees, kind, id(caller))
-        answer = self._answers.get(asked)
-        if answer is None or answer[0] is not caller:
-            answer = self._answers[asked] = caller, self._chain(callees, kind, caller)
-        return answer[1]
-
-    def _chain(
-        self, callees: tuple[str, ...], kind: str, caller: ModuleSummary | None
-    ) -> Chain | None:
         chains = self._chains_of(kind)
         best: Chain | None = None
         for callee in callees:
