@@ -209,9 +209,13 @@ class _Passes:
         found = self.store.completed(self._files_key())
         if found is None:
             return None
-        try:
-            results = [cache.decode(found[os.path.abspath(f)], shown) for f, shown in self.files]
-        except (KeyError, ValueError):
+        try:  # a file without findings has no entry
+            results = [
+                cache.decode(found[path], shown) if (path := os.path.abspath(f)) in found
+                else Result([], [])
+                for f, shown in self.files
+            ]  # fmt: skip
+        except ValueError:
             return None
         self.run.stats.cached = [file for file, _ in self.files]
         return results  # nothing changed: the cache is not written
@@ -221,9 +225,10 @@ class _Passes:
         assert self.store is not None
         if None in self.digests:
             return  # a file was unreadable: nothing to know the run by
-        results = {
+        results = {  # only files with findings: the others' results are empty
             os.path.abspath(file): cache.encode(replace(result, summary=None))
             for (file, _), result in zip(self.files, completed, strict=True)
+            if result.diagnostics or result.tracebacks
         }
         self.store.put_completed(self._files_key(), results)
 
