@@ -322,8 +322,3 @@ def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError("expected a list")
     return value
-
-
-def _strings(value: Any) -> bool:
-    """A list of strings (a tuple, in a result sent from a worker process)."""
-    return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)

@@ -286,10 +286,14 @@ if "__post_init__" in CSTNode.__dict__ and not any(
     CSTNode.__post_init__ = _post_init  # type: ignore[method-assign]
 
 
-# Identity in C: the same meaning as libcst's `id(self)` and `self is other`.
-_identity = {CSTNode.__hash__: object.__hash__, CSTNode.__eq__: object.__eq__}
-for _kind in (CSTNode, *_subclasses(CSTNode)):
-    for _name in ("__hash__", "__eq__"):
-        _own = _kind.__dict__.get(_name)
-        if _own in _identity:
-            setattr(_kind, _name, _identity[_own])
+def _hash_by_identity_in_c() -> None:
+    """Identity in C: the same meaning as libcst's `id(self)` and `self is other`."""
+    identity = {CSTNode.__hash__: object.__hash__, CSTNode.__eq__: object.__eq__}
+    for kind in (CSTNode, *_subclasses(CSTNode)):
+        for name in ("__hash__", "__eq__"):
+            own = kind.__dict__.get(name)
+            if own in identity:
+                setattr(kind, name, identity[own])
+
+
+_hash_by_identity_in_c()
