@@ -93,10 +93,12 @@ def measure(command: list[str], samples: Samples, cwd: Path) -> None:
         start = time.perf_counter()
         process = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
         peak = [0]
-        sampler = threading.Thread(target=_sample, args=(process, peak), daemon=True)
+        ended = threading.Event()
+        sampler = threading.Thread(target=_sample, args=(process, peak, ended), daemon=True)
         sampler.start()
         process.wait()
         elapsed = time.perf_counter() - start
+        ended.set()
         sampler.join()
         errors.seek(0)
         stderr = errors.read().decode(errors="replace")
@@ -106,8 +108,10 @@ def measure(command: list[str], samples: Samples, cwd: Path) -> None:
     samples.peak_mb.append(peak[0] / 2**20)
 
 
-def _sample(process: psutil.Popen, peak: list[int]) -> None:
-    while process.poll() is None:
+def _sample(process: psutil.Popen, peak: list[int], ended: threading.Event) -> None:
+    # Not `process.poll()`: it could reap the process under `process.wait()`,
+    # which would then not know its exit status.
+    while not ended.is_set():
         total = 0
         try:
             for member in [process, *process.children(recursive=True)]:
@@ -115,7 +119,7 @@ def _sample(process: psutil.Popen, peak: list[int]) -> None:
         except psutil.Error:
             pass  # a process ended between the listing and the reading
         peak[0] = max(peak[0], total)
-        time.sleep(0.05)  # every 10 ms, the sampling itself took a fifth of a core
+        ended.wait(0.05)  # every 10 ms, the sampling itself took a fifth of a core
 
 
 def _memory(process: psutil.Process) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import threading
@@ -11,7 +12,15 @@ import libcst as cst
 import pytest
 from test_walk import SOURCES
 
+from async_lint import parsing
 from async_lint.parsing import parse_module
+
+# every node class libcst exports that can be built
+NODE_CLASSES = [
+    kind for name in dir(cst)
+    if isinstance(kind := getattr(cst, name), type) and issubclass(kind, cst.CSTNode)
+    and "__init__" in kind.__dict__ and kind is not cst.CSTNode
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", SOURCES[::7], ids=lambda path: path.name)
@@ -40,6 +49,42 @@ def test_nodes_built_elsewhere_are_still_validated():
     parse_module("x = 1\n")
     with pytest.raises(cst.CSTValidationError):
         cst.Name("not an identifier")
+
+
+@pytest.mark.parametrize("kind", NODE_CLASSES, ids=lambda kind: kind.__name__)
+def test_the_faster_constructors_build_what_libcsts_build(kind, monkeypatch):
+    """Given every field, or only those without a default, the same node: the
+    given values themselves, the defaults equal and made anew."""
+    original = kind.__init__.__wrapped__
+    fields = dataclasses.fields(kind)
+    given = {field.name: object() for field in fields}
+    required = {
+        field.name: object() for field in fields
+        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+    }  # fmt: skip
+    monkeypatch.setattr(parsing._parsing, "active", True)  # arbitrary values: no validation
+    for arguments in (given, required):
+        ours, libcsts = object.__new__(kind), object.__new__(kind)
+        kind.__init__(ours, **arguments)
+        original(libcsts, **arguments)
+        for field in fields:
+            mine, theirs = getattr(ours, field.name), getattr(libcsts, field.name)
+            if field.name in arguments:
+                assert mine is arguments[field.name]
+            elif field.default_factory is not dataclasses.MISSING:
+                assert repr(mine) == repr(theirs), field.name
+                assert not isinstance(mine, cst.CSTNode) or mine is not theirs, field.name
+            else:
+                assert mine == theirs, field.name
+    positional = [given[field.name] for field in fields]
+    ours, libcsts = object.__new__(kind), object.__new__(kind)
+    kind.__init__(ours, *positional)
+    original(libcsts, *positional)
+    assert [getattr(ours, f.name) for f in fields] == [getattr(libcsts, f.name) for f in fields]
+
+
+def test_every_node_class_gets_the_faster_constructor():
+    assert all(hasattr(kind.__init__, "__wrapped__") for kind in NODE_CLASSES)
 
 
 def test_only_the_parsing_thread_skips_validation(monkeypatch):
