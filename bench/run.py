@@ -16,6 +16,8 @@ a page shared by several processes counts once in all).
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import os
 import platform
 import shutil
@@ -76,6 +78,16 @@ def install(corpus: str) -> Path:
     shutil.rmtree(target / "bin", ignore_errors=True)  # scripts, not library code
     done.write_text(pins)
     return target
+
+
+def compile_async_lint() -> None:
+    """Compile async-lint's modules, as installing a package does (the reference
+    tools were): an editable install where PYTHONDONTWRITEBYTECODE is set would
+    compile every module again in every process of every run."""
+    spec = importlib.util.find_spec("async_lint")
+    assert spec is not None and spec.submodule_search_locations
+    for location in spec.submodule_search_locations:
+        compileall.compile_dir(location, quiet=1)
 
 
 def python_files(root: Path, packages: tuple[str, ...] = ()) -> list[Path]:
@@ -143,6 +155,7 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = install(args.corpus)
+    compile_async_lint()
     files = python_files(corpus)
     subset = [str(corpus / p) for p in FLAKE8_ASYNC_SUBSET]
     subset_files = python_files(corpus, FLAKE8_ASYNC_SUBSET)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import inspect
+import re
 from pathlib import Path
 
 import libcst as cst
@@ -69,6 +71,21 @@ def test_walk_visits_what_libcst_visits_in_its_order(handled):
         assert ours.events == kept, path
         left_out += len(theirs.events) - len(ours.events)
     assert left_out > 0, "tokens are left out"
+
+
+NODE_CLASSES = [
+    kind for name in dir(cst)
+    if isinstance(kind := getattr(cst, name), type) and issubclass(kind, cst.CSTNode)
+    and not inspect.isabstract(kind) and kind is not cst.CSTNode
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", NODE_CLASSES, ids=lambda kind: kind.__name__)
+def test_the_fields_are_those_libcst_visits_in_its_order(kind):
+    """`visit_required(self, "func", ...)` and the like, read from the source."""
+    source = inspect.getsource(kind._visit_and_replace_children)
+    visited = re.findall(r'visit_\w+\(\s*self,\s*"(\w+)"', source)
+    assert walk._fields(kind) == tuple(dict.fromkeys(visited))
 
 
 def test_a_visitor_sees_the_leaves_it_handles():
