@@ -137,8 +137,9 @@ def test_a_corrupt_record_of_the_last_run_is_ignored(chain, record):
     assert found == expected and len(run.stats.cached) == 3
     assert run.index._modules != {}  # decided again, from the files' entries
     document = json.loads(path.read_text())
-    for entry in document["run"]["results"].values():
-        entry["diagnostics"] = "not a list"
+    results = document["run"]["results"]
+    for file, text in results.items():  # each result is JSON text
+        results[file] = json.dumps({**json.loads(text), "diagnostics": "not a list"})
     path.write_text(json.dumps(document))
     assert _run(chain, jobs=1, reuse=True)[0] == expected
 
@@ -171,8 +172,17 @@ def _truncated(text: str) -> str:
 def _shape(text: str) -> str:
     document = json.loads(text)
     for entry in document["files"].values():
-        entry["result"]["diagnostics"] = [["line", 0, "ASL101", "", 1, 0, None]]
-        entry["result"]["summary"] = {"module": 3}
+        result = json.loads(entry["result"])
+        result["diagnostics"] = [["line", 0, "ASL101", "", 1, 0, None]]
+        result["summary"] = {"module": 3}
+        entry["result"] = json.dumps(result)
+    return json.dumps(document)
+
+
+def _not_text(text: str) -> str:
+    document = json.loads(text)
+    for entry in document["files"].values():
+        entry["result"] = json.loads(entry["result"])  # data where text belongs
     return json.dumps(document)
 
 
@@ -185,6 +195,7 @@ CORRUPTIONS = {
     "truncated": _truncated,
     "wrong shape": lambda text: json.dumps({"files": [1, 2, 3], "version": 7}),
     "wrong shape of entries": _shape,
+    "results that are not text": _not_text,
     "another version": _version,
 }
 
@@ -359,8 +370,8 @@ def _summary_entry(**changes) -> dict:
     ids=repr,
 )
 def test_a_summary_of_the_wrong_types_is_not_read(changes):
-    assert cache.decode(_summary_entry(), "pkg.py").summary.functions["load"].calls == [
+    assert cache.decode(json.dumps(_summary_entry()), "pkg.py").summary.functions["load"].calls == [
         ("pkg.read",)
     ]
     with pytest.raises(ValueError):
-        cache.decode(_summary_entry(**changes), "pkg.py")
+        cache.decode(json.dumps(_summary_entry(**changes)), "pkg.py")

@@ -10,6 +10,11 @@ Beside them, the completed findings of the last run, under a hash of every
 file it linted with its bytes: a run of the very same files reports them
 without deciding anything again.
 
+Each result is kept as JSON text inside the document (a JSON string), the
+text a worker process sends: reading the document leaves every result one
+compact string until it is decoded, and a run holds that string, not a tree
+of lists and dicts five times its size, to write it back.
+
 JSON, not pickle: a cache directory is writable by whatever runs in the
 repository, and loading a pickle would run its code. Anything unexpected in a
 cache file (garbage, another shape, a truncated write, another version) makes
@@ -65,7 +70,8 @@ class Cache:
         return cls(path, key, *_read(path, key))
 
     def get(self, file: str, digest: str, module: tuple[str, str | None]) -> Any | None:
-        """The result data cached for these bytes of `file`, linted as `module`."""
+        """The result (`encode`'s text) cached for these bytes of `file`, linted as
+        `module`."""
         entry = self._old.get(os.path.abspath(file))
         if (
             isinstance(entry, dict)
@@ -108,10 +114,9 @@ class Cache:
             for file, entry in self._old.items()
             if file not in self._new and os.path.isfile(file)
         }
-        document = {
+        head = {
             "version": __version__,
             "key": self.key,
-            "files": {**kept, **self._new},
             "run": self._run if self._run is not None else self._last_run,
         }
         import tempfile  # here: a run that writes nothing does without it
@@ -121,8 +126,7 @@ class Cache:
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    # dump() is slower, and plain data has no cycles to look for
-                    out.write(json.dumps(document, separators=(",", ":"), check_circular=False))
+                    _write(out, head, {**kept, **self._new})
                 os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from other users
                 os.replace(temporary, self.path)
             except BaseException:
@@ -132,6 +136,22 @@ class Cache:
         except OSError:
             return False
         return True
+
+
+def _write(out, head: dict[str, Any], files: dict[str, Any]) -> None:
+    """`json.dump({**head, "files": files}, out)`, an entry at a time: `dump()`
+    is slower, and `dumps()` of the whole document would hold it twice over."""
+    text = _dumps(head)
+    out.write(f'{text[:-1]},"files":{{')
+    separator = ""
+    for file, entry in files.items():
+        out.write(f"{separator}{_dumps(file)}:{_dumps(entry)}")
+        separator = ","
+    out.write("}}")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), check_circular=False)  # plain data: no cycles
 
 
 def fingerprint(settings: Settings, project_modules: frozenset[str]) -> str:
@@ -237,9 +257,9 @@ def _unlink(path: str) -> None:
 # -- results as data ----------------------------------------------------------
 
 
-def encode(result: Result) -> dict[str, Any]:
-    """A first-pass result as JSON-ready data, without its file name and text."""
-    return {
+def encode(result: Result) -> str:
+    """A first-pass result as JSON text, without its file name and source."""
+    data = {
         "diagnostics": [_diagnostic(d) for d in result.diagnostics],
         "tracebacks": list(result.tracebacks),
         "summary": None if result.summary is None else to_data(result.summary),
@@ -248,11 +268,16 @@ def encode(result: Result) -> dict[str, Any]:
             for p in result.pending
         ],
     }
+    return _dumps(data)
 
 
-def decode(data: Any, filename: str) -> Result:
+def decode(text: Any, filename: str) -> Result:
     """The result `encode` made, its findings in `filename`; ValueError when the
-    data is not what `encode` makes."""
+    text is not what `encode` makes."""
+    try:
+        data = json.loads(text)
+    except (TypeError, RecursionError) as error:
+        raise ValueError(f"not a cached result: {error}") from None
     try:
         diagnostics = [_decode_diagnostic(d, filename) for d in _list(data["diagnostics"])]
         tracebacks = _list(data["tracebacks"])
