@@ -289,7 +289,7 @@ def decode(text: Any, filename: str) -> Result:
             if not isinstance(code, str) or not isinstance(callees, (list, tuple)):
                 raise ValueError("pending")
             positioned = None if diagnostic is None else _decode_diagnostic(diagnostic, filename)
-            pending.append(Pending(code, tuple(map(sys.intern, callees)), positioned))
+            pending.append(Pending(sys.intern(code), tuple(map(sys.intern, callees)), positioned))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ValueError(f"not a cached result: {error}") from None
     return Result(diagnostics, tracebacks, summary, pending)
@@ -317,17 +317,21 @@ def _decode_diagnostic(data: Any, filename: str) -> Diagnostic:
         if not isinstance(fix_message, str):
             raise ValueError("fix")
         decoded = Fix(
-            fix_message, tuple(_decode_edit(e) for e in _list(edits)), Applicability(applicability)
+            sys.intern(fix_message),
+            tuple(_decode_edit(e) for e in _list(edits)),
+            Applicability(applicability),
         )
     start, end = _decode_position(line, column), _decode_position(end_line, end_column)
-    return Diagnostic(filename, start, code, message, end, decoded)
+    # A large project's pending calls hold tens of thousands of the same codes and fixes.
+    return Diagnostic(filename, start, sys.intern(code), message, end, decoded)
 
 
 def _decode_edit(data: Any) -> Edit:
     line, column, end_line, end_column, content = _list(data)
     if not isinstance(content, str):
         raise ValueError("edit")
-    return Edit(_decode_position(line, column), _decode_position(end_line, end_column), content)
+    start, end = _decode_position(line, column), _decode_position(end_line, end_column)
+    return Edit(start, end, sys.intern(content))
 
 
 def _decode_position(line: Any, column: Any) -> Position:

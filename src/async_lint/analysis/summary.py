@@ -14,17 +14,21 @@ cached by the module's content hash and reused by later runs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 
 @dataclass(slots=True)
 class FunctionSummary:
+    # The sequences are lists while a lint fills them in, tuples once decoded from
+    # the cache (`from_data`): a large project holds a hundred thousand of these,
+    # and most of their sequences are empty, which as tuples cost nothing.
     name: str  # in its module: `helper`, `Store.get`, `outer.<locals>.inner`
     display: str  # as a chain shows it: `helper`, `Store.get`
     is_async: bool
-    blocking: list[str] = field(default_factory=list)  # what blocks: `open()`, `time.sleep()`
-    loops: list[str] = field(default_factory=list)  # event loops it starts: `asyncio.run()`
-    calls: list[tuple[str, ...]] = field(default_factory=list)  # candidate callees per call
+    blocking: Sequence[str] = field(default_factory=list)  # what blocks: `open()`, `time.sleep()`
+    loops: Sequence[str] = field(default_factory=list)  # event loops it starts: `asyncio.run()`
+    calls: Sequence[tuple[str, ...]] = field(default_factory=list)  # candidate callees per call
     # asks whether a loop runs (`asyncio.get_running_loop()`, `loop.is_running()`):
     # the loops it starts, itself or through its calls, start only where none runs
     checks_running_loop: bool = False
@@ -58,9 +62,9 @@ def from_data(data: dict) -> ModuleSummary:
             intern(fields["name"]),
             intern(fields["display"]),
             _flag(fields["is_async"]),
-            [intern(text) for text in fields["blocking"]],
-            [intern(text) for text in fields["loops"]],
-            [tuple(map(intern, call)) for call in fields["calls"]],
+            tuple(map(intern, fields["blocking"])),
+            tuple(map(intern, fields["loops"])),
+            tuple(tuple(map(intern, call)) for call in fields["calls"]),
             _flag(fields["checks_running_loop"]),
         )
         for name, fields in data["functions"].items()
