@@ -13,7 +13,7 @@ without deciding anything again.
 Each result is kept as JSON text inside the document (a JSON string), the
 text a worker process sends: reading the document leaves every result one
 compact string until it is decoded, and a run holds that string, not a tree
-of lists and dicts five times its size, to write it back.
+of lists and dicts several times its size, to write it back.
 
 JSON, not pickle: a cache directory is writable by whatever runs in the
 repository, and loading a pickle would run its code. Anything unexpected in a
@@ -81,7 +81,7 @@ class Cache:
             return entry.get("result")
         return None
 
-    def put(self, file: str, digest: str, module: tuple[str, str | None], result: Any) -> None:
+    def put(self, file: str, digest: str, module: tuple[str, str | None], result: str) -> None:
         key = os.path.abspath(file)
         old = self._old.get(key)
         if not (isinstance(old, dict) and old.get("sha256") == digest and old["result"] is result):

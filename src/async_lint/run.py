@@ -252,14 +252,14 @@ class _Passes:
         digest = self._digest(index)
         if digest is None:
             return None
-        data = self.store.get(file, digest, self.modules[index])
-        if data is None:
+        text = self.store.get(file, digest, self.modules[index])
+        if text is None:
             return None
         try:
-            result = cache.decode(data, display)
+            result = cache.decode(text, display)
         except ValueError:
             return None
-        self.store.put(file, digest, self.modules[index], data)
+        self.store.put(file, digest, self.modules[index], text)
         return result
 
     def _lint(self, indexes: list[int], *, position_pending: bool):
@@ -271,12 +271,12 @@ class _Passes:
         replies = self._replies(tasks)
         if self.options.progress and len(tasks) >= PROGRESS_MIN_FILES and not position_pending:
             replies = _progress(replies, len(tasks))
-        for index, digest, data in replies:
+        for index, digest, text in replies:
             file, display = self.files[index]
             if digest is not None and self.store is not None:
                 self.digests[index] = digest  # of the bytes linted
-                self.store.put(file, digest, self.modules[index], data)
-            yield index, cache.decode(data, display)
+                self.store.put(file, digest, self.modules[index], text)
+            yield index, cache.decode(text, display)
 
     def _replies(self, tasks: list[tuple[int, str, str, bool]]) -> Iterable[tuple]:
         workers = _workers(self.options.jobs, len(tasks))
@@ -381,7 +381,8 @@ def _start_worker(
 
 
 def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]:
-    """(index, sha256 of the bytes linted or None if unreadable, the result as data)."""
+    """(index, sha256 of the bytes linted or None if unreadable, the result as JSON
+    text: `cache.encode`'s, which the cache keeps as it is)."""
     from async_lint import engine
 
     index, file, display, position_pending = task
