@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from async_lint import engine
 from async_lint.config import Settings
 from async_lint.discovery import discover
 from async_lint.knowledge import DEFAULT
-from async_lint.prefilter import may_report
+from async_lint.prefilter import _import_lines, may_report
 from async_lint.run import Options, Run
 
 ROOT = Path(__file__).parent.parent
@@ -134,3 +135,21 @@ def test_asl000_is_found_in_a_file_the_text_check_passes_over(tmp_path):
     assert not may_report(broken.read_text(), DEFAULT, frozenset(), True)
     found = engine.lint_file(os.fspath(broken), Settings()).diagnostics
     assert [d.code for d in found] == ["ASL000"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "", "import", "import x", "x\nimport y\n", "important = 1\n", "importlib\nimport a\n",
+        "from . import (a,\n b)\n", "x = 1  # import\nimport z", "important; import q\nimport r",
+        "\nimport\n\nimport\n",
+    ],
+)  # fmt: skip
+def test_import_lines_are_those_of_the_regular_expression(source):
+    assert list(_import_lines(source)) == re.findall(r"^.*\bimport\b.*$", source, re.M)
+
+
+def test_import_lines_of_the_fixtures_are_those_of_the_regular_expression():
+    for path in sorted(FIXTURES.rglob("*.py")):
+        source = path.read_text(encoding="utf-8", errors="replace").replace("\r", "\n")
+        assert list(_import_lines(source)) == re.findall(r"^.*\bimport\b.*$", source, re.M)
