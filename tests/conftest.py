@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import compileall
 import os
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import async_lint
 from async_lint.config import Settings
 from async_lint.engine import lint_source
 
@@ -32,6 +34,13 @@ settings.register_profile(
     suppress_health_check=_SLOW_AND_FILTERED,
 )
 settings.load_profile("ci")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the package once, as installing it would: the tests start the CLI in
+    a process of its own a hundred times, and where PYTHONDONTWRITEBYTECODE is set
+    (CI) each would compile every module again."""
+    compileall.compile_dir(Path(async_lint.__file__).parent, quiet=1)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
