@@ -88,6 +88,23 @@ def test_the_fields_are_those_libcst_visits_in_its_order(kind):
     assert walk._fields(kind) == tuple(dict.fromkeys(visited))
 
 
+def test_the_fields_left_out_hold_only_tokens():
+    """What `walk` does not look at, in every node of the test sources, is tokens."""
+    for _, module in _modules():
+        stack: list[cst.CSTNode] = [module]
+        while stack:
+            node = stack.pop()
+            kept = walk._child_fields(type(node))
+            for name in walk._fields(type(node)):
+                value = getattr(node, name)
+                values = value if isinstance(value, (tuple, list)) else [value]
+                children = [v for v in values if isinstance(v, cst.CSTNode)]
+                if name in kept:
+                    stack.extend(children)
+                else:
+                    assert all(walk._is_token(type(c)) for c in children), (type(node), name)
+
+
 def test_a_visitor_sees_the_leaves_it_handles():
     class Names(cst.CSTVisitor):
         def __init__(self) -> None:

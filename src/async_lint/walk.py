@@ -13,7 +13,9 @@ handles them, names and literals.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import functools
+import typing
 from collections.abc import Iterable
 
 import libcst as cst
@@ -46,6 +48,27 @@ def _fields(kind: type) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for c in constants if isinstance(c, str) and c in names))
 
 
+@functools.cache
+def _child_fields(kind: type) -> tuple[str, ...]:
+    """`_fields(kind)` without those whose type admits only tokens (whitespace,
+    parentheses, commas, ...), which `walk` would look at only to leave out."""
+    types = {field.name: field.type for field in dataclasses.fields(kind)}
+    return tuple(name for name in _fields(kind) if _may_hold_nodes(types[name]))
+
+
+def _may_hold_nodes(annotation: object) -> bool:
+    """Can a field of this type hold a node that is not a token? Yes for anything
+    not understood (a forward reference, say)."""
+    if isinstance(annotation, type):
+        if issubclass(annotation, cst.CSTNode):
+            return not _is_token(annotation)
+        return not issubclass(annotation, (str, bool, int, float, enum.Enum, type(None)))
+    arguments = typing.get_args(annotation)
+    if typing.get_origin(annotation) is None or not arguments:
+        return True
+    return any(_may_hold_nodes(argument) for argument in arguments)
+
+
 def skipped(handled: Iterable[type]) -> frozenset[type]:
     """The leaf classes `walk` may leave out for a visitor that handles `handled`."""
     return _LEAVES - frozenset(handled)
@@ -74,7 +97,7 @@ def _visit(node: cst.CSTNode, state: tuple) -> None:
         kind = type(node)
         fields = fields_of.get(kind)
         if fields is None:
-            fields = fields_of[kind] = _fields(kind)
+            fields = fields_of[kind] = _child_fields(kind)
         for name in fields:
             value = getattr(node, name)
             if name == "body":
