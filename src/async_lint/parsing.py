@@ -26,9 +26,9 @@ a frozen class: every field is set through `object.__setattr__` by name, and
 `__post_init__` is called, a Python call more per node; two million nodes
 for 170k lines. The classes here get an `__init__` with the same signature
 and defaults that sets each slot through its descriptor and validates
-unless on the parsing thread, in half the time. A class that is not as
-expected (not a slotted dataclass, a field left out of `__init__`) keeps
-libcst's.
+unless on the parsing thread, in half the time (made when the class is first
+used). A class that is not as expected (not a slotted dataclass, a field left
+out of `__init__`) keeps libcst's.
 
 Hashing. A node hashes and compares by identity, but through Python methods
 that every node class copies from `CSTNode`; the analysis keys its tables by
@@ -317,11 +317,10 @@ def _hash_by_identity_in_c() -> None:
 _hash_by_identity_in_c()
 
 
-def _constructor(kind: type) -> Callable[..., None] | None:
-    """`kind.__init__` as dataclasses writes it, but setting the slots through
-    their descriptors and validating as `_post_init` does; None if `kind` is
-    not a slotted dataclass whose `__init__` takes exactly its fields."""
-    init = kind.__dict__.get("__init__")
+def _constructor(kind: type, init: Callable[..., None]) -> Callable[..., None] | None:
+    """`init`, `kind.__init__` as dataclasses writes it, but setting the slots
+    through their descriptors and validating as `_post_init` does; None if `kind`
+    is not a slotted dataclass whose `__init__` takes exactly its fields."""
     if "__slots__" not in kind.__dict__ or not dataclasses.is_dataclass(kind):
         return None
     code = getattr(init, "__code__", None)
@@ -358,12 +357,24 @@ def _constructor(kind: type) -> Callable[..., None] | None:
 
 
 def _construct_faster() -> None:
+    """Each node class's `__init__` is made on its first use: a run's files use a
+    third of the classes, and compiling all of them would slow every start."""
     if CSTNode.__post_init__ is not _post_init:  # libcst changed: leave it as it is
         return
     for kind in _subclasses(CSTNode):
-        constructor = _constructor(kind)
-        if constructor is not None:
-            kind.__init__ = constructor  # type: ignore[misc]
+        init = kind.__dict__.get("__init__")
+        if init is not None and "__slots__" in kind.__dict__:
+            kind.__init__ = _on_first_use(kind, init)  # type: ignore[misc]
+
+
+def _on_first_use(kind: type, init: Callable[..., None]) -> Callable[..., None]:
+    def first(self: CSTNode, *args: object, **kwargs: object) -> None:
+        constructor = _constructor(kind, init)
+        kind.__init__ = constructor or init  # type: ignore[misc]
+        kind.__init__(self, *args, **kwargs)  # type: ignore[misc]
+
+    first.__wrapped__ = init  # type: ignore[attr-defined] # its signature, for inspect
+    return first
 
 
 _construct_faster()
