@@ -21,7 +21,6 @@ import compileall
 import importlib.util
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -111,7 +110,7 @@ def measure(command: list[str], samples: Samples, cwd: Path) -> None:
     process tree (a command's workers are waited for by the command, so their CPU
     time counts in its own)."""
     with tempfile.TemporaryFile() as errors:  # a pipe could fill up and stall the command
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = _children_cpu()
         start = time.perf_counter()
         process = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
         peak = [0]
@@ -126,10 +125,15 @@ def measure(command: list[str], samples: Samples, cwd: Path) -> None:
         stderr = errors.read().decode(errors="replace")
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     samples.seconds.append(elapsed)
-    samples.cpu_seconds.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    samples.cpu_seconds.append(_children_cpu() - before)
     samples.peak_mb.append(peak[0] / 2**20)
+
+
+def _children_cpu() -> float:
+    """The CPU time of this process's children that have ended (0 on Windows)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 def _sample(process: psutil.Popen, peak: list[int], ended: threading.Event) -> None:

@@ -10,17 +10,10 @@ import warnings
 
 import libcst as cst
 import pytest
-from test_walk import SOURCES
+from test_walk import NODE_CLASSES, SOURCES
 
 from async_lint import parsing
 from async_lint.parsing import parse_module
-
-# every node class libcst exports that can be built
-NODE_CLASSES = [
-    kind for name in dir(cst)
-    if isinstance(kind := getattr(cst, name), type) and issubclass(kind, cst.CSTNode)
-    and "__init__" in kind.__dict__ and kind is not cst.CSTNode
-]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", SOURCES[::7], ids=lambda path: path.name)

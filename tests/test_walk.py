@@ -73,6 +73,7 @@ def test_walk_visits_what_libcst_visits_in_its_order(handled):
     assert left_out > 0, "tokens are left out"
 
 
+# Every node class libcst exports that can be built.
 NODE_CLASSES = [
     kind for name in dir(cst)
     if isinstance(kind := getattr(cst, name), type) and issubclass(kind, cst.CSTNode)

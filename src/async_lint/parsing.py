@@ -321,7 +321,7 @@ def _constructor(kind: type, init: Callable[..., None]) -> Callable[..., None] |
     """`init`, `kind.__init__` as dataclasses writes it, but setting the slots
     through their descriptors and validating as `_post_init` does; None if `kind`
     is not a slotted dataclass whose `__init__` takes exactly its fields."""
-    if "__slots__" not in kind.__dict__ or not dataclasses.is_dataclass(kind):
+    if not dataclasses.is_dataclass(kind):
         return None
     code = getattr(init, "__code__", None)
     fields = dataclasses.fields(kind)

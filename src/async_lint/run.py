@@ -380,7 +380,7 @@ def _start_worker(
         gc.freeze()
 
 
-def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, Any]:
+def _first_pass(task: tuple[int, str, str, bool]) -> tuple[int, str | None, str]:
     """(index, sha256 of the bytes linted or None if unreadable, the result as JSON
     text: `cache.encode`'s, which the cache keeps as it is)."""
     from async_lint import engine
