@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from conftest import codes
 
+from async_lint import noqa
 from async_lint.noqa import add_code, is_suppressed, suppression
 
 SLEEP = "import time\nasync def f():\n    time.sleep(1){comment}\n"
@@ -160,3 +163,52 @@ def test_add_code_does_nothing_when_a_comment_cannot_help():
     assert _added(source) is None
     assert add_code(ASYNC + "    time.sleep(1)  # noqa\n", "ASL101", 3) is None  # suppressed
     assert add_code(ASYNC, "ASL101", 7) is None  # no such line
+
+
+COLON = ":"  # spelled apart: linters read a noqa with a colon and no code as a mistake
+LINES = [
+    "x = 1\n",
+    "x = 1  # noqa: E501\n",
+    "x = 1  # noqa: E501, ASL1\n",
+    "x = 1  # noqa: asl101\n",
+    "x = 1  # noqa:ASL102,\n",
+    "x = 1  # noqa\n",
+    f"x = 1  # noqa{COLON}\n",  # bare here; with the code if the next line starts with one
+    "ASL101 = 1\n",
+    "E501, ASL102 = 1, 2\n",
+    'y = """\n',
+    '"""  # noqa: ASL101\n',
+    "z = (1 +\n",
+    "     2)\n",
+    "w = 1 + \\\n",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_suppression_without_tokenizing_agrees_with_tokenizing(seed, monkeypatch):
+    """Where no noqa comment of a file names a code, nothing suppresses it and the
+    file is not tokenized for it: the same answers as reading every line's group."""
+    rng = random.Random(seed)
+    source = "".join(rng.choice(LINES) for _ in range(8))
+    asked = [(code, line) for code in ("ASL101", "ASL102", "ASL201") for line in range(1, 10)]
+    fast = suppression(source)
+    found = [fast(code, line) for code, line in asked]
+    monkeypatch.setattr(noqa, "_codes_named", lambda source, matches: None)
+    tokenizing = suppression(source)
+    assert found == [tokenizing(code, line) for code, line in asked]
+
+
+def test_a_file_whose_noqa_comments_name_other_codes_is_not_tokenized(monkeypatch):
+    def tokenize(readline):
+        raise AssertionError("tokenized")
+
+    monkeypatch.setattr(noqa.tokenize, "generate_tokens", tokenize)
+    source = "import time\nx = 1  # noqa: E501\nasync def f():\n    time.sleep(1)  # noqa: F821\n"
+    assert not suppression(source)("ASL101", 4)
+    assert codes(source) == [(4, "ASL101")]
+
+
+def test_a_comment_cut_at_its_line_end_reads_as_a_bare_noqa():
+    # flake8 reads a noqa with a colon on its own line: the code on the next line is not its
+    source = f"import time\nasync def f():\n    time.sleep(1)  # noqa{COLON}\nE501 = 1\n"
+    assert codes(source) == []

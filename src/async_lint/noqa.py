@@ -31,13 +31,17 @@ def filter_suppressed(diagnostics: Iterable[Diagnostic], source: str) -> list[Di
 
 def suppression(source: str) -> Callable[[str, int], bool]:
     """`suppressed(code, line)`: does a `# noqa` suppress `code` on that line?"""
-    if NOQA.search(source) is None:  # most files: no need to tokenize them
+    matches = list(NOQA.finditer(source))
+    if not matches:  # most files: no need to tokenize them
         return _never
+    named = _codes_named(source, matches)
     # Python's lines: str.splitlines would also split at form feeds and U+2028.
     lines = io.StringIO(source).readlines()
     groups = _Groups(source, len(lines))
 
     def suppressed(code: str, line: int) -> bool:
+        if named is not None and not code.startswith(named):
+            return False  # no comment of the file names it: no need to tokenize
         group = groups.of(line)
         if group is None:
             text = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -50,6 +54,23 @@ def suppression(source: str) -> Callable[[str, int], bool]:
 
 def _never(code: str, line: int) -> bool:
     return False
+
+
+def _codes_named(source: str, matches: list[re.Match[str]]) -> tuple[str, ...] | None:
+    """Every code the noqa comments of `source` name, however flake8 joins their
+    lines; None when one of them may read as a bare `# noqa`, which names all.
+
+    A comment is read from the text of the lines joined with its own, which
+    ends at the end of a line: its codes are those it has in the whole source,
+    or fewer, cut at a line end, and none at all only if its own line has none.
+    """
+    named: list[str] = []
+    for match in matches:
+        line_end = source.find("\n", match.start()) + 1 or len(source)
+        if NOQA.match(source, match.start(), line_end)["codes"] is None:
+            return None
+        named += _SEPARATOR.split(match["codes"])
+    return tuple(code for code in named if code)
 
 
 def is_suppressed(code: str, text: str) -> bool:
