@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -119,6 +120,8 @@ def test_a_summary_survives_a_json_round_trip():
     source = (FIXTURES / "asl110_transitive_blocking_call.py").read_text(encoding="utf-8")
     summary = engine.lint_source(source, "m.py", Settings()).summary
     assert summary is not None and summary.functions
+    # every field, as `dataclasses.asdict` gives them
+    assert json.dumps(to_data(summary)) == json.dumps(dataclasses.asdict(summary))
     decoded = from_data(json.loads(json.dumps(to_data(summary))))
     assert json.dumps(to_data(decoded)) == json.dumps(to_data(summary))  # tuples for lists
     assert decoded.functions.keys() == summary.functions.keys()

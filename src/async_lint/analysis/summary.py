@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True)
@@ -46,8 +46,27 @@ class ModuleSummary:
 
 
 def to_data(summary: ModuleSummary) -> dict:
-    """The summary as JSON-ready data, for a cache keyed by the module's content hash."""
-    return asdict(summary)
+    """The summary as JSON-ready data, for a cache keyed by the module's content hash
+    (`dataclasses.asdict`'s, written out: it copies every value it meets)."""
+    functions = {
+        name: {
+            "name": function.name,
+            "display": function.display,
+            "is_async": function.is_async,
+            "blocking": list(function.blocking),
+            "loops": list(function.loops),
+            "calls": [list(call) for call in function.calls],
+            "checks_running_loop": function.checks_running_loop,
+        }
+        for name, function in summary.functions.items()
+    }
+    return {
+        "module": summary.module,
+        "path": summary.path,
+        "functions": functions,
+        "imports": dict(summary.imports),
+        "instances": dict(summary.instances),
+    }
 
 
 def from_data(data: dict) -> ModuleSummary:
