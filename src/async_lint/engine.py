@@ -151,14 +151,14 @@ def lint_source(
         ctx.finish_summary()
         findings, waiting = _decide(ctx, project or ProjectIndex(), defer)
         if waiting and (findings or position_pending):  # positions are computed anyway
-            diagnostics = _position(filename, module, findings + waiting)
+            diagnostics = _position(filename, module, source, findings + waiting)
             positioned = [d for d in diagnostics if d.code in TRANSITIVE_CODES]
             diagnostics = [d for d in diagnostics if d.code not in TRANSITIVE_CODES]
             pending = [
                 Pending(f.code, f.callees, d) for f, d in zip(waiting, positioned, strict=True)
             ]
         else:
-            diagnostics = _position(filename, module, findings) if findings else []
+            diagnostics = _position(filename, module, source, findings) if findings else []
             pending = [Pending(f.code, f.callees) for f in waiting]
     except Exception as error:  # noqa: BLE001 - never a traceback, whatever the input
         reason = "the module is too deeply nested to analyse" if _from_recursion(error) else (
@@ -251,15 +251,18 @@ def _without_fix_on(diagnostic: Diagnostic, suppressed) -> Diagnostic:
     return diagnostic
 
 
-def _position(filename: str, module: cst.Module, findings: list[Finding]) -> list[Diagnostic]:
+def _position(
+    filename: str, module: cst.Module, source: str, findings: list[Finding]
+) -> list[Diagnostic]:
     plans = [finding.fix for finding in findings if finding.fix is not None]
-    wanted: list[cst.CSTNode] = [finding.node for finding in findings]
-    for plan in plans:
-        wanted += [at.node for planned in plan.replacements for at in (planned.start, planned.end)]
+    wanted = [node for finding in findings for node in _nodes_of(finding)]
+    # each finding's nodes and the path the traversal was on: only their code is generated
+    within: list | None = [(finding.within, _nodes_of(finding)) for finding in findings]
     if any(plan.imports for plan in plans):  # where `import_edit` may put them
         wanted += module.body
         wanted += [d for statement in module.body for d in getattr(statement, "decorators", ())]
-    positions = node_positions(module, wanted, comments=bool(plans))
+        within = None
+    positions = node_positions(module, wanted, comments=bool(plans), within=within, source=source)
     seen: set[tuple[str, int]] = set()
     comments: list[Position] | None = None  # where comments start, once a fix needs them
     diagnostics = []
@@ -280,6 +283,16 @@ def _position(filename: str, module: cst.Module, findings: list[Finding]) -> lis
             fix = _positioned(finding.fix, module, positions, comments)
         diagnostics.append(Diagnostic(filename, start, finding.code, finding.message, end, fix))
     return diagnostics
+
+
+def _nodes_of(finding: Finding) -> list[cst.CSTNode]:
+    """The nodes a finding is placed by: its own, and its fix's edits'."""
+    nodes = [finding.node]
+    if finding.fix is not None:
+        nodes += [
+            at.node for planned in finding.fix.replacements for at in (planned.start, planned.end)
+        ]
+    return nodes
 
 
 def _positioned(plan: FixPlan, module: cst.Module, positions, comments) -> Fix | None:

@@ -6,13 +6,22 @@ whole tree once more before it starts; a module with one finding needs a
 handful. `positions` generates the code once and records only the nodes
 asked for (and the comments, when a fix needs them), with the same ranges;
 without comments it stops at the last node asked for.
+
+Told which nodes hold the nodes asked for (the paths the traversal was on),
+it generates the code of the deepest statement on each path alone: a
+statement that starts a line generates the same text wherever it is (given
+its blocks' indentation), so it is where that text is in the source, when
+the text is there once, alone or with the statements around it (else a
+statement higher up is generated, else the whole module).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext, suppress
+from typing import NamedTuple
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
@@ -20,17 +29,157 @@ from libcst._position import CodePosition, CodeRange
 
 _NEWLINE = re.compile(r"\r\n?|\n")  # libcst's own, for the same line count
 _NOTHING = nullcontext()
+_BLOCKS = (cst.Module, cst.IndentedBlock)  # whose statements start lines
+_CONTEXT = 3  # statements before (or after) one whose text is not unique, to tell it apart
 
 
 def positions(
-    module: cst.Module, nodes: Iterable[cst.CSTNode], comments: bool = False
+    module: cst.Module,
+    nodes: Iterable[cst.CSTNode],
+    comments: bool = False,
+    *,
+    within: Sequence[tuple[Sequence[cst.CSTNode], Sequence[cst.CSTNode]]] | None = None,
+    source: str | None = None,
 ) -> dict[cst.CSTNode, CodeRange]:
     """The ranges of `nodes` (and of every comment, with `comments`), as libcst's
-    `PositionProvider` gives them."""
+    `PositionProvider` gives them.
+
+    `within`, if known, splits `nodes` into groups, each with the path from
+    the module down to a node that holds it; with `source`, the module's
+    text, only the code of statements on those paths is generated, and the
+    comments are those of the statements generated: all that lie between two
+    nodes of a group."""
+    if within is not None and source is not None:
+        found = _in_statements(module, comments, within, source)
+        if found is not None:
+            return found
     state = _Recorder(module, {id(node) for node in nodes}, comments)
     with suppress(_AllFound):
         module._codegen(state)
     return state.found
+
+
+def _in_statements(
+    module: cst.Module,
+    comments: bool,
+    within: Sequence[tuple[Sequence[cst.CSTNode], Sequence[cst.CSTNode]]],
+    source: str,
+) -> dict[cst.CSTNode, CodeRange] | None:
+    """`positions` from the code of one statement on each group's path: the
+    deepest that holds the whole group and can be found in the source.
+    Groups that reach the same statement have it generated once. None when a
+    group has no such statement."""
+    if "\r" in source or not module.has_trailing_newline:
+        return None  # lines not counted by line feeds; a last newline left out
+    # each group: the statements still to try (the deepest first), its nodes
+    left = [
+        (list(reversed(_lines_on(module, path))), {id(node) for node in group})
+        for path, group in within
+    ]
+    found: dict[cst.CSTNode, CodeRange] = {}
+    while left:
+        by_statement: dict[int, tuple[_Line, set[int], list]] = {}
+        for candidates, group in left:
+            if not candidates:
+                return None
+            entry = by_statement.setdefault(id(candidates[0].statement), (candidates[0], set(), []))
+            entry[1].update(group)
+            entry[2].append((candidates[1:], group))
+        left = []
+        for line, wanted, groups in by_statement.values():
+            generated = _generated(module, line, wanted, comments, source)
+            held = set() if generated is None else {id(node) for node in generated}
+            found.update(generated or {})
+            left += [(rest, group) for rest, group in groups if not group <= held]
+    return found
+
+
+class _Line(NamedTuple):
+    """A statement that starts a line: in the module or in a block."""
+
+    statement: cst.CSTNode
+    indents: tuple[str, ...]  # what its blocks indent its lines by
+    before: Sequence[cst.CSTNode]  # the statements before it in its block
+    after: Sequence[cst.CSTNode]  # and after it
+
+
+def _lines_on(module: cst.Module, path: Sequence[cst.CSTNode]) -> list[_Line]:
+    """The statements on `path` that start lines, from the top."""
+    found = []
+    indents: list[str] = []
+    for parent, child in itertools.pairwise(path):
+        if type(parent) is cst.IndentedBlock:
+            indents.append(module.default_indent if parent.indent is None else parent.indent)
+        if type(parent) in _BLOCKS and isinstance(child, cst.BaseStatement):
+            body = parent.body  # type: ignore[attr-defined]
+            at = body.index(child)
+            found.append(_Line(child, tuple(indents), body[:at], body[at + 1 :]))
+    return found
+
+
+def _generated(
+    module: cst.Module, line: _Line, wanted: set[int], comments: bool, source: str
+) -> dict[cst.CSTNode, CodeRange] | None:
+    """The wanted nodes of a statement, from its code alone. It generates the
+    same text wherever it is, so it is where that text is in the source if
+    the text is there once, at the start of a line; else where its text and
+    that of the statements before it (or after it) in its block are, together,
+    if that is there once (a statement such as `return None` is in most files
+    many times). Its code is generated as far as the last node wanted, unless
+    that part is not enough to tell where it is."""
+    for whole in (False, True):
+        state = _Recorder(module, wanted, comments or whole)
+        state.indent_tokens = list(line.indents)
+        try:
+            line.statement._codegen(state)
+        except _AllFound:  # its text is cut short: nothing can follow it
+            cut = True
+        else:
+            cut = False
+        for before, text in _with_context(module, line, "".join(state.tokens), cut):
+            at = source.find(text)
+            if at == -1:
+                return None  # not the module's code
+            if (at and source[at - 1] != "\n") or source.find(text, at + 1) != -1:
+                continue
+            lines = source.count("\n", 0, at) + before.count("\n")
+            return {
+                node: CodeRange(
+                    CodePosition(code_range.start.line + lines, code_range.start.column),
+                    CodePosition(code_range.end.line + lines, code_range.end.column),
+                )
+                for node, code_range in state.found.items()
+                if id(node) in wanted or comments
+            }
+        if not cut:
+            break
+    return None
+
+
+def _with_context(
+    module: cst.Module, line: _Line, own: str, cut: bool
+) -> Iterator[tuple[str, str]]:
+    """(what comes before the statement's text, the whole text) to look for: its own,
+    then with up to `_CONTEXT` statements before it, then (if its own is whole)
+    after it."""
+    yield "", own
+    before = ""
+    for statement in reversed(line.before[-_CONTEXT:]):
+        before = _code(module, statement, line.indents) + before
+        yield before, before + own
+    if cut:
+        return
+    after = ""
+    for statement in line.after[:_CONTEXT]:
+        after += _code(module, statement, line.indents)
+        yield "", own + after
+
+
+def _code(module: cst.Module, statement: cst.CSTNode, indents: tuple[str, ...]) -> str:
+    state = CodegenState(module.default_indent, module.default_newline)
+    state.indent_tokens = list(indents)
+    statement._codegen(state)
+    return "".join(state.tokens)
 
 
 class _AllFound(Exception):

@@ -42,6 +42,8 @@ class Finding:
     message: str
     fix: FixPlan | None = None
     callees: tuple[str, ...] = ()
+    # the nodes the traversal was in, from the module down: where to position it
+    within: tuple[cst.CSTNode, ...] = ()
 
 
 # Findings that, made in a sync function while the project summary is
@@ -324,13 +326,13 @@ class ModuleContext:
                 found = summary.blocking if code in BLOCKING_CODES else summary.loops
                 found.append(self._what(node))
                 return
-        self.findings.append(Finding(code, node, message, fix))
+        self.findings.append(Finding(code, node, message, fix, within=tuple(self.ancestors)))
 
     def defer(
         self, code: str, node: cst.CSTNode, callees: tuple[str, ...], fix: FixPlan | None = None
     ) -> None:
         """A finding that waits for the project index (see `Finding`)."""
-        self.findings.append(Finding(code, node, "", fix, callees))
+        self.findings.append(Finding(code, node, "", fix, callees, tuple(self.ancestors)))
 
     # -- the project summary ------------------------------------------------
 
