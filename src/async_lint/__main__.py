@@ -1,3 +1,3 @@
-from async_lint.cli import main
+from async_lint.cli import entry
 
-raise SystemExit(main())
+entry()
