@@ -99,8 +99,8 @@ class _Line(NamedTuple):
 
     statement: cst.CSTNode
     indents: tuple[str, ...]  # what its blocks indent its lines by
-    before: Sequence[cst.CSTNode]  # the statements before it in its block
-    after: Sequence[cst.CSTNode]  # and after it
+    block: Sequence[cst.CSTNode]  # the statements of its block
+    at: int  # its place there
 
 
 def _lines_on(module: cst.Module, path: Sequence[cst.CSTNode]) -> list[_Line]:
@@ -111,9 +111,8 @@ def _lines_on(module: cst.Module, path: Sequence[cst.CSTNode]) -> list[_Line]:
         if type(parent) is cst.IndentedBlock:
             indents.append(module.default_indent if parent.indent is None else parent.indent)
         if type(parent) in _BLOCKS and isinstance(child, cst.BaseStatement):
-            body = parent.body  # type: ignore[attr-defined]
-            at = body.index(child)
-            found.append(_Line(child, tuple(indents), body[:at], body[at + 1 :]))
+            block = parent.body  # type: ignore[attr-defined]
+            found.append(_Line(child, tuple(indents), block, block.index(child)))
     return found
 
 
@@ -164,13 +163,13 @@ def _with_context(
     after it."""
     yield "", own
     before = ""
-    for statement in reversed(line.before[-_CONTEXT:]):
+    for statement in reversed(line.block[max(line.at - _CONTEXT, 0) : line.at]):
         before = _code(module, statement, line.indents) + before
         yield before, before + own
     if cut:
         return
     after = ""
-    for statement in line.after[:_CONTEXT]:
+    for statement in line.block[line.at + 1 : line.at + 1 + _CONTEXT]:
         after += _code(module, statement, line.indents)
         yield "", own + after
 
