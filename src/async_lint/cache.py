@@ -31,6 +31,7 @@ import importlib.util
 import json
 import os
 import sys
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -84,9 +85,14 @@ class Cache:
     def put(self, file: str, digest: str, module: tuple[str, str | None], result: str) -> None:
         key = os.path.abspath(file)
         old = self._old.get(key)
-        if not (isinstance(old, dict) and old.get("sha256") == digest and old["result"] is result):
-            self.changed = True
-        self._new[key] = {"sha256": digest, "module": list(module), "result": result}
+        if isinstance(old, dict) and old.get("sha256") == digest and old["result"] is result:
+            self._new[key] = old  # read with the cache, and held there anyway
+            return
+        self.changed = True
+        # Held until the cache is written, compressed: a first run of a large
+        # project would hold the text of every file's result, a tenth of its memory.
+        packed = zlib.compress(result.encode(), 1)
+        self._new[key] = {"sha256": digest, "module": list(module), "result": packed}
 
     def completed(self, files: str) -> dict[str, Any] | None:
         """The completed results of the last run, by file, if it was a run of these
@@ -145,6 +151,8 @@ def _write(out, head: dict[str, Any], files: dict[str, Any]) -> None:
     out.write(f'{text[:-1]},"files":{{')
     separator = ""
     for file, entry in files.items():
+        if isinstance(entry, dict) and isinstance(entry.get("result"), bytes):  # `put`'s
+            entry = {**entry, "result": zlib.decompress(entry["result"]).decode()}
         out.write(f"{separator}{_dumps(file)}:{_dumps(entry)}")
         separator = ","
     out.write("}}")
