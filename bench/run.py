@@ -201,8 +201,7 @@ def main() -> None:
     }  # fmt: skip
     if args.skip_flake8_async:
         del commands[FLAKE8_ASYNC]
-    results = {name: Samples() for name in commands}
-    results = {FLOOR: results[FLOOR], COLD: results[COLD], FILL: Samples(), **results}
+    results = {name: Samples() for name in (FLOOR, COLD, FILL, *commands)}
     print(
         f"{args.corpus} corpus: {len(files)} files, {total_lines:,} lines; "
         f"flake8-async subset {', '.join(FLAKE8_ASYNC_SUBSET)}: {subset_lines:,} lines; "
