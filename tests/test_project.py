@@ -125,3 +125,28 @@ def test_a_summary_survives_a_json_round_trip():
     decoded = from_data(json.loads(json.dumps(to_data(summary))))
     assert json.dumps(to_data(decoded)) == json.dumps(to_data(summary))  # tuples for lists
     assert decoded.functions.keys() == summary.functions.keys()
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_a_module_with_many_pending_calls_has_them_positioned_in_its_first_pass(many):
+    """Most such modules have one that turns out to block: linting them again to
+    place it would cost more than placing them all at once (`engine.PENDING_AHEAD`)."""
+    from async_lint import engine
+    from async_lint.config import Settings
+
+    def lint(calls: int):
+        body = "".join(f"    helper({n})\n" for n in range(calls))
+        source = f"from pkg.other import helper\n\nasync def handler():\n{body}"
+        modules = frozenset({"pkg"})
+        return engine.lint_source(
+            source, "pkg/app.py", Settings(), defer=True, project_modules=modules
+        )
+
+    each = len(lint(1).pending)  # a call may wait for more than one rule
+    calls = -(-engine.PENDING_AHEAD // each) if many else (engine.PENDING_AHEAD - 1) // each
+    result = lint(calls)
+    assert (len(result.pending) >= engine.PENDING_AHEAD) is many
+    positioned = [p.diagnostic for p in result.pending if p.diagnostic is not None]
+    assert len(positioned) == (len(result.pending) if many else 0)
+    if many:
+        assert sorted({d.start.line for d in positioned}) == list(range(4, 4 + calls))

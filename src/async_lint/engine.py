@@ -55,6 +55,10 @@ PARSE_ERROR = "ASL000"
 # Rules whose findings wait for the project index.
 TRANSITIVE_CODES = frozenset({"ASL110", "ASL402"})
 SUMMARIZED_CODES = BLOCKING_CODES | LOOP_CODES
+# A module with this many pending calls has them positioned in its first pass, as
+# one with findings has (their positions are computed anyway): most such modules
+# have one that turns out to block, and linting them again would cost more.
+PENDING_AHEAD = 50
 
 
 def lint_file(path: str, settings: Settings, display: str | None = None, **options) -> Result:
@@ -102,10 +106,10 @@ def lint_source(
     this module's own) whose top-level packages are `project_modules` (by
     default this module's). With `defer`, their findings are left pending in
     the result for `complete()` to decide once every module is summarised;
-    they are positioned when the module's other findings are, or with
-    `position_pending`. With `shortcut`, a file whose text shows that no rule
-    can find anything in it (`prefilter`) is not linted, only parsed when
-    ASL000 is enabled.
+    they are positioned when the module's other findings are, when there are
+    `PENDING_AHEAD` of them or more, or with `position_pending`. With
+    `shortcut`, a file whose text shows that no rule can find anything in it
+    (`prefilter`) is not linted, only parsed when ASL000 is enabled.
     """
     codes = settings.enabled_codes(filename)
     module_name, package = module_name_for(path or filename)
@@ -150,7 +154,7 @@ def lint_source(
         walk(module, traversal, traversal.skip)
         ctx.finish_summary()
         findings, waiting = _decide(ctx, project or ProjectIndex(), defer)
-        if waiting and (findings or position_pending):  # positions are computed anyway
+        if waiting and (findings or position_pending or len(waiting) >= PENDING_AHEAD):
             diagnostics = _position(filename, module, source, findings + waiting)
             positioned = [d for d in diagnostics if d.code in TRANSITIVE_CODES]
             diagnostics = [d for d in diagnostics if d.code not in TRANSITIVE_CODES]
