@@ -13,7 +13,8 @@ without deciding anything again.
 Each result is kept as JSON text inside the document (a JSON string), the
 text a worker process sends: reading the document leaves every result one
 compact string until it is decoded, and a run holds that string, not a tree
-of lists and dicts several times its size, to write it back.
+of lists and dicts several times its size, to write it back (a result it
+linted itself it holds compressed until then).
 
 JSON, not pickle: a cache directory is writable by whatever runs in the
 repository, and loading a pickle would run its code. Anything unexpected in a

@@ -259,9 +259,9 @@ def _position(
     filename: str, module: cst.Module, source: str, findings: list[Finding]
 ) -> list[Diagnostic]:
     plans = [finding.fix for finding in findings if finding.fix is not None]
-    wanted = [node for finding in findings for node in _nodes_of(finding)]
     # each finding's nodes and the path the traversal was on: only their code is generated
     within: list | None = [(finding.within, _nodes_of(finding)) for finding in findings]
+    wanted = [node for _, nodes in within for node in nodes]
     if any(plan.imports for plan in plans):  # where `import_edit` may put them
         wanted += module.body
         wanted += [d for statement in module.body for d in getattr(statement, "decorators", ())]

@@ -127,7 +127,7 @@ def _generated(
     many times). Its code is generated as far as the last node wanted, unless
     that part is not enough to tell where it is."""
     for whole in (False, True):
-        state = _Recorder(module, wanted, comments or whole)
+        state = _Recorder(module, wanted, comments, stop=not whole)
         state.indent_tokens = list(line.indents)
         try:
             line.statement._codegen(state)
@@ -148,7 +148,6 @@ def _generated(
                     CodePosition(code_range.end.line + lines, code_range.end.column),
                 )
                 for node, code_range in state.found.items()
-                if id(node) in wanted or comments
             }
         if not cut:
             break
@@ -188,12 +187,15 @@ class _AllFound(Exception):
 class _Recorder(CodegenState):
     """libcst's `PositionProvidingCodegenState`, recording the wanted nodes only."""
 
-    def __init__(self, module: cst.Module, wanted: set[int], comments: bool) -> None:
+    def __init__(
+        self, module: cst.Module, wanted: set[int], comments: bool, stop: bool = True
+    ) -> None:
         super().__init__(module.default_indent, module.default_newline)
         self.line = 1  # one-based
         self.column = 0  # zero-based
         self.wanted = wanted
         self.comments = comments
+        self.stop = stop and not comments  # at the last node wanted (`_AllFound`)
         self.found: dict[cst.CSTNode, CodeRange] = {}
         self._starts: list[CodePosition] = []
 
@@ -226,7 +228,7 @@ class _Recorder(CodegenState):
             start = self._starts.pop()
             if node not in self.found:  # a syntactic range recorded already stands
                 self.found[node] = CodeRange(start, CodePosition(self.line, self.column))
-            if not self.comments and not self._starts and len(self.found) == len(self.wanted):
+            if self.stop and not self._starts and len(self.found) == len(self.wanted):
                 raise _AllFound
 
     def record_syntactic_position(
