@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +15,11 @@ import pytest
 from conftest import FIXTURES, run_cli
 
 from async_lint import cache, cli
+from async_lint import run as run_module
+from async_lint.analysis.project import ProjectIndex
 from async_lint.config import Settings
 from async_lint.discovery import discover
-from async_lint.run import Options, Run
+from async_lint.run import Options, Run, Standby
 
 ROOT = Path(__file__).parent.parent
 TREES = {
@@ -51,6 +54,10 @@ def test_the_same_findings_whatever_the_workers_and_the_cache(tree):
     assert _check(tree, "--jobs", "2") == expected  # warm
     assert _check(tree, "--jobs", "1") == expected  # warm, in this process
     assert (tree / cache.DIRECTORY / ".gitignore").read_text().splitlines()[-1] == "*"
+    for file in sorted(tree.rglob("*.py"))[:2]:  # touched: linted by the worker started ahead
+        with open(file, "a") as handle:
+            handle.write("# touched\n")
+    assert _check(tree, "--jobs", "2") == expected
 
 
 def _run(root: Path, **options) -> tuple[list, Run]:
@@ -59,7 +66,11 @@ def _run(root: Path, **options) -> tuple[list, Run]:
     files = list(discover([str(root)], settings))
     run = Run(settings, [str(root)], files)
     options.setdefault("cache_dir", root / cache.DIRECTORY)
-    results = run.check([(f, os.path.relpath(f, root)) for f in files], Options(**options))
+    try:
+        results = run.check([(f, os.path.relpath(f, root)) for f in files], Options(**options))
+    finally:
+        if options.get("standby") is not None:
+            options["standby"].dismiss()
     found = [(d.filename, d.start.line, d.code, d.message) for r in results for d in r.diagnostics]
     return found, run
 
@@ -88,6 +99,119 @@ def test_a_touched_file_is_linted_again_and_no_other(chain):
     assert touched == first
     assert run.stats.linted == [str(chain / "other.py")]
     assert run.stats.relinted == []
+
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="it forks")
+
+
+def _in_a_fresh_process(scenario, root: Path) -> None:
+    """`scenario(root)` in a new interpreter: a standby worker is only forked from a
+    process without threads, and this one has the parsing thread."""
+    script = (
+        f"import sys, pathlib; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        f"import {__name__} as tests; tests.{scenario.__name__}(pathlib.Path({str(root)!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _ahead(root: Path, **settings) -> Standby:
+    standby = Standby.fork(Settings(root=root, **settings))
+    assert standby is not None  # a process without threads
+    return standby
+
+
+def _append(file: Path, text: str) -> None:
+    with open(file, "a") as handle:
+        handle.write(text)
+
+
+def _not_here(task):
+    raise AssertionError(f"{task[1]} was linted in this process")
+
+
+# Each scenario lints nothing in its own process before its last fork (a pool's
+# workers, the standby): that would start the parsing thread.
+
+
+def _lints_a_touched_file(chain: Path) -> None:
+    first, _ = _run(chain, jobs=2)
+    standbys = [_ahead(chain) for _ in range(3)]
+    run_module._first_pass = _not_here  # the children have their own
+    _append(chain / "other.py", "# touched\n")
+    touched, run = _run(chain, jobs=2, standby=standbys[0])
+    assert touched == first
+    assert run.stats.linted == [str(chain / "other.py")] and run.stats.ahead
+    assert run.stats.line() == "3 files: 1 linted in the worker started ahead, 2 cached"
+    _append(chain / "app.py", "# touched\n")  # app.py's finding, from the child
+    assert _run(chain, jobs=2, standby=standbys[1])[0] == first
+    assert _run(chain, jobs=2, standby=standbys[2])[0] == first  # nothing to lint
+
+
+def _is_left_out_when_it_cannot_serve(chain: Path) -> None:
+    first, _ = _run(chain, jobs=2)
+    dead, other_settings, standby = _ahead(chain), _ahead(chain, ignore=("ASL110",)), _ahead(chain)
+    os.kill(dead.pid, signal.SIGKILL)
+    for n, standby in enumerate([dead, other_settings]):
+        _append(chain / "app.py", f"# touched {n}\n")
+        touched, run = _run(chain, jobs=2, standby=standby)
+        assert touched == first and run.stats.linted == [str(chain / "app.py")]
+    assert not run.stats.ahead  # other settings: never asked
+    # more files than one worker lints: a pool, and the standby is dismissed
+    _append(chain / "app.py", "# touched again\n")
+    _append(chain / "lib.py", "# touched again\n")
+    Standby.lint = _not_here
+    setup = (Settings(root=chain), run.modules, True)
+    touched, run = _run(chain, jobs=2, standby=standby)
+    assert touched == first and run.stats.workers == 2 and not standby.ready(*setup)
+
+
+def _builds_the_index_meanwhile(chain: Path) -> None:
+    first, _ = _run(chain, jobs=2)
+    built = []
+    prepare = ProjectIndex.prepare
+    ProjectIndex.prepare = lambda index: (built.append(index), prepare(index))
+    _append(chain / "lib.py", "# a comment: the same summary\n")
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert found == first and len(built) == 1 and run.index is built[0]
+    (chain / "lib.py").write_text("def nap():\n    return None\n")  # no longer blocks
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert found == [] and len(built) == 2 and run.index is not built[1]
+    (chain / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(1)\n")
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert found == first and len(built) == 3 and run.index is not built[2]
+    (chain / "new.py").write_text("import lib\n\nasync def go():\n    lib.nap()\n")
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert len(found) == 2 and len(built) == 3  # nothing known of new.py: no guess
+
+
+@linux_only
+def test_the_worker_started_ahead_lints_a_touched_file(chain):
+    _in_a_fresh_process(_lints_a_touched_file, chain)
+
+
+@linux_only
+def test_the_worker_started_ahead_is_left_out_when_it_cannot_serve(chain):
+    """Dead, started with other settings, or more files than it lints: this
+    process or the pool lints instead."""
+    _in_a_fresh_process(_is_left_out_when_it_cannot_serve, chain)
+
+
+@linux_only
+def test_the_index_is_built_while_the_worker_started_ahead_lints(chain):
+    """With the summary a touched file had before; kept only if its new one is the same."""
+    _in_a_fresh_process(_builds_the_index_meanwhile, chain)
+
+
+def _fails(_root: Path) -> None:
+    raise AssertionError("the scenario failed")
+
+
+def test_a_failing_scenario_fails_its_test(tmp_path):
+    with pytest.raises(AssertionError, match="the scenario failed"):
+        _in_a_fresh_process(_fails, tmp_path)
 
 
 def test_a_summary_change_changes_another_modules_finding(chain):

@@ -83,6 +83,13 @@ class Cache:
             return entry.get("result")
         return None
 
+    def previous(self, file: str, module: tuple[str, str | None]) -> Any | None:
+        """The result cached for `file` linted as `module`, whatever its bytes were."""
+        entry = self._old.get(os.path.abspath(file))
+        if isinstance(entry, dict) and entry.get("module") == list(module):
+            return entry.get("result")
+        return None
+
     def put(self, file: str, digest: str, module: tuple[str, str | None], result: str) -> None:
         key = os.path.abspath(file)
         old = self._old.get(key)

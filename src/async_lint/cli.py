@@ -14,7 +14,7 @@ from async_lint.config import ConfigError, Settings, check_selector, find_config
 from async_lint.diagnostics import Diagnostic
 from async_lint.discovery import discover
 from async_lint.results import Result
-from async_lint.run import Options, Run, cache_directory
+from async_lint.run import Options, Run, Standby, cache_directory, cores
 from async_lint.sources import SourceError, decode, why_unreadable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -234,7 +234,26 @@ def _check(args: argparse.Namespace) -> int:
     if args.statistics and args.output_format in output.WITHOUT_STATISTICS:
         raise _UsageError(f"--statistics cannot be used with --output-format {args.output_format}")
     settings = _settings(args, paths)
+    cache_dir = cache_directory(settings, args.cache_dir, args.cache)
+    # A run with a cache has most often little to lint: its worker starts now, to
+    # import the engine while this process finds the files and reads the cache.
+    standby = None
+    if cache_dir is not None and cache_dir.is_dir() and args.jobs != 1 and cores() > 1:
+        standby = Standby.fork(settings)
+    try:
+        return _check_files(args, paths, settings, cache_dir, standby)
+    finally:
+        if standby is not None:
+            standby.dismiss()
 
+
+def _check_files(
+    args: argparse.Namespace,
+    paths: list[str],
+    settings: Settings,
+    cache_dir: Path | None,
+    standby: Standby | None,
+) -> int:
     fixing = args.fix or args.diff
     named = [path for path in paths if path != "-"]
     files = list(discover(named, settings, force_exclude=args.force_exclude))
@@ -257,10 +276,11 @@ def _check(args: argparse.Namespace) -> int:
             first = run.first_pass_source(source, name)
     options = Options(
         jobs=args.jobs,
-        cache_dir=cache_directory(settings, args.cache_dir, args.cache),
+        cache_dir=cache_dir,
         progress=sys.stderr.isatty() and not args.quiet,
         sources=args.output_format in ("full", "gitlab"),  # they quote the flagged lines
         reuse=not (args.fix or args.diff),  # fixes lint again against the index
+        standby=standby,
     )
     shown = [(file, _display(file)) for file in files]
     checked = run.check(shown, options, stdin=first)

@@ -8,6 +8,10 @@ order, and every file's pending calls are decided against it; only a module
 with a confirmed call that was not positioned is linted again (its cache
 entry then keeps the positions). A changed file is linted again itself, and
 changes what it changes: no other file's cached pass is redone for it.
+
+A run with a cache mostly has little to lint: a worker forked as it starts
+(`Standby`) imports the engine meanwhile and lints those few files, while
+this process builds the index they will most likely give.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import contextlib
 import gc
 import hashlib
 import os
+import pickle
+import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from async_lint import cache
 from async_lint.analysis.modules import module_name_for
 from async_lint.analysis.project import ProjectIndex
+from async_lint.analysis.summary import ModuleSummary
 from async_lint.config import Settings
 from async_lint.diagnostics import Diagnostic
 from async_lint.results import Result, complete, needs_positions
@@ -61,6 +68,7 @@ class Options:
     # index is then not built, so only for a run that lints nothing afterwards
     # (`lint()`, which fixes use).
     reuse: bool = False
+    standby: Standby | None = None  # lints what this process would lint itself
 
 
 @dataclass
@@ -71,11 +79,16 @@ class Stats:
     cached: list[str] = field(default_factory=list)  # first passes from the cache
     relinted: list[str] = field(default_factory=list)  # linted again for positions
     workers: int = 0  # worker processes started (0: all in this process)
+    ahead: bool = False  # files were given to the worker started ahead (`Standby`)
     cache_written: bool | None = None  # None: no cache
 
     def line(self) -> str:
         total = len(self.linted) + len(self.cached)
-        where = f"in {self.workers} processes" if self.workers else "in this process"
+        where = "in this process"
+        if self.workers:
+            where = f"in {self.workers} processes"
+        elif self.ahead:
+            where = "in the worker started ahead"
         text = f"{total} files: {len(self.linted)} linted {where}, {len(self.cached)} cached"
         if self.relinted:
             text += f", {len(self.relinted)} linted again to place their findings"
@@ -135,10 +148,13 @@ class Run:
                 if options.sources:
                     reused = [_with_source(r, f) for r, (f, _) in zip(reused, files, strict=True)]
                 return reused
-        results = passes.first()
-        for result in ([stdin] if stdin is not None else []) + results:
-            if result.summary is not None:
-                self.index.add(result.summary)
+        results = passes.first(stdin)
+        summaries = [r.summary for r in ([stdin] if stdin else []) + results if r.summary]
+        if passes.guess is not None and passes.guess[0] == summaries:
+            self.index = passes.guess[1]  # its chains are built already
+        else:
+            for summary in summaries:
+                self.index.add(summary)
         again = [i for i, r in enumerate(results) if needs_positions(r, self.index)]
         for index, result in zip(again, passes.again(again), strict=True):
             results[index] = result
@@ -172,8 +188,11 @@ class _Passes:
         self.digests: list[str | None] = [None] * len(files)
         self.modules = [module_name_for(file) for file, _ in files]
         self.executor: Executor | None = None
+        # The summaries the index will most likely be built from, and that index,
+        # built while the standby lints (`first`).
+        self.guess: tuple[list[ModuleSummary], ProjectIndex] | None = None
 
-    def first(self) -> list[Result]:
+    def first(self, stdin: Result | None = None) -> list[Result]:
         results: list[Result | None] = [None] * len(self.files)
         missing = []
         for index, (file, display) in enumerate(self.files):
@@ -183,10 +202,36 @@ class _Passes:
             else:
                 results[index] = found
                 self.run.stats.cached.append(file)
-        for index, result in self._lint(missing, position_pending=False):
+        replies = self._lint(missing, position_pending=False)
+        if self.options.standby is not None and self.options.standby.linting:
+            self.guess = self._guess(stdin, results)
+        for index, result in replies:
             results[index] = result
         self.run.stats.linted = [self.files[i][0] for i in missing]
         return results  # type: ignore[return-value]
+
+    def _guess(self, stdin: Result | None, results: list[Result | None]):
+        """The project index as it will most likely be, built while this process
+        would only wait: with each file being linted summarised as it was before
+        (an edit seldom changes a module's summary). None if one was not cached."""
+        if self.store is None:
+            return None
+        summaries = [stdin.summary] if stdin is not None and stdin.summary else []
+        for index, result in enumerate(results):
+            if result is None:
+                file, display = self.files[index]
+                text = self.store.previous(file, self.modules[index])
+                try:
+                    result = cache.decode(text, display) if text is not None else None
+                except ValueError:
+                    result = None
+                if result is None:
+                    return None
+            if result.summary is not None:
+                summaries.append(result.summary)
+        guess = ProjectIndex(summaries, roots=self.run.index.roots)
+        guess.prepare()
+        return summaries, guess
 
     def again(self, indexes: list[int]) -> list[Result]:
         """The first passes of these files again, with every pending call positioned."""
@@ -198,6 +243,8 @@ class _Passes:
         if self.executor is not None:
             self.executor.shutdown()
             self.executor = None
+        if self.options.standby is not None:
+            self.options.standby.dismiss()
 
     def reused(self) -> list[Result] | None:
         """The last run's completed results, if it was a run of these very files,
@@ -262,8 +309,9 @@ class _Passes:
         self.store.put(file, digest, self.modules[index], text)
         return result
 
-    def _lint(self, indexes: list[int], *, position_pending: bool):
-        """(index, result) of each file, linted here or in the pool, in any order."""
+    def _lint(self, indexes: list[int], *, position_pending: bool) -> Iterator[tuple[int, Result]]:
+        """(index, result) of each file, linted here, by the standby or in the pool,
+        in any order. The standby has them at once; the others as they are read."""
         tasks = [
             (i, *self.files[i], position_pending or _size(self.files[i][0]) >= POSITION_AHEAD)
             for i in indexes
@@ -271,6 +319,9 @@ class _Passes:
         replies = self._replies(tasks)
         if self.options.progress and len(tasks) >= PROGRESS_MIN_FILES and not position_pending:
             replies = _progress(replies, len(tasks))
+        return self._received(replies)
+
+    def _received(self, replies: Iterable[tuple]) -> Iterator[tuple[int, Result]]:
         for index, digest, text in replies:
             file, display = self.files[index]
             if digest is not None and self.store is not None:
@@ -280,9 +331,16 @@ class _Passes:
 
     def _replies(self, tasks: list[tuple[int, str, str, bool]]) -> Iterable[tuple]:
         workers = _workers(self.options.jobs, len(tasks))
+        standby = self.options.standby
         if workers <= 1 and self.executor is None:
-            _start_worker(self.run.settings, self.run.modules, self.options.shortcut)
+            run, shortcut = self.run, self.options.shortcut
+            if tasks and standby is not None and standby.ready(run.settings, run.modules, shortcut):
+                run.stats.ahead = True
+                return standby.lint(tasks)
+            _start_worker(run.settings, run.modules, shortcut)
             return map(_first_pass, tasks)
+        if standby is not None:
+            standby.dismiss()  # the pool's workers import the engine themselves
         if self.executor is None:
             self.executor = _pool(workers, self.run.settings, self.run.modules, self.options)
             self.run.stats.workers = workers
@@ -363,6 +421,113 @@ def _progress(replies: Iterable[tuple], total: int) -> Iterable[tuple]:
         for reply in replies:
             bar.update()
             yield reply
+
+
+class Standby:
+    """A worker forked when a run with a cache starts, that imports the engine
+    (libcst and the rules: a fifth of a second) while this process finds the
+    files and reads the cache. A run with one file changed then only waits for
+    its lint; one with nothing to lint dismisses it. It lints what this process
+    would lint itself (too few files for a pool), in order; should it die, this
+    process lints the rest.
+
+    Only where fork is safe (Linux, no threads yet): the child has this
+    process's modules and settings as they are, and leaves with `os._exit`, so
+    that nothing of this process's (buffers, atexit) runs twice."""
+
+    def __init__(self, pid: int, requests: Any, replies: Any, settings: Settings) -> None:
+        self.pid = pid
+        self._requests, self._replies = requests, replies  # pipes to and from the child
+        self._settings = settings
+        self._setup: tuple[frozenset[str], bool] | None = None  # the run's, once sent
+        self.linting = False  # tasks sent, not all replies read
+
+    @classmethod
+    def fork(cls, settings: Settings) -> Standby | None:
+        """A standby worker for a run with these settings, or None where fork is
+        not safe."""
+        if not sys.platform.startswith("linux") or threading.active_count() != 1:
+            return None
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered to write twice
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        requests_in, requests_out = os.pipe()  # (read, write): to the child
+        replies_in, replies_out = os.pipe()  # from it
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child; its work is checked by its replies
+            os.close(requests_out)
+            os.close(replies_in)
+            try:
+                _stand_by(os.fdopen(requests_in, "rb"), os.fdopen(replies_out, "wb"), settings)
+            finally:
+                os._exit(0)
+        os.close(requests_in)
+        os.close(replies_out)
+        requests, replies = os.fdopen(requests_out, "wb"), os.fdopen(replies_in, "rb")
+        return cls(pid, requests, replies, settings)
+
+    def ready(self, settings: Settings, modules: frozenset[str], shortcut: bool) -> bool:
+        """Whether the child is there to lint for a run with these settings and
+        top-level packages (`_start_worker`'s)."""
+        if self._requests is None or settings != self._settings:
+            return False
+        if self._setup is None:
+            self._setup = (modules, shortcut)
+            self._send(self._setup)
+        return self._setup == (modules, shortcut)
+
+    def lint(self, tasks: list[tuple]) -> Iterator[tuple]:
+        """`_first_pass`'s replies to `tasks`, in their order; the child has them now."""
+        self._send(tasks)
+        self.linting = True
+        return self._replies_to(tasks)
+
+    def _replies_to(self, tasks: list[tuple]) -> Iterator[tuple]:
+        for done in range(len(tasks)):
+            try:
+                reply = pickle.load(self._replies)
+            except Exception:  # noqa: BLE001 - it died: this process lints the rest
+                self.dismiss()
+                _start_worker(self._settings, *self._setup)
+                yield from map(_first_pass, tasks[done:])
+                break
+            yield reply
+        self.linting = False
+
+    def dismiss(self) -> None:
+        if self._requests is None:
+            return
+        for pipe in (self._requests, self._replies):
+            with contextlib.suppress(OSError):
+                pipe.close()
+        self._requests = self._replies = None
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+
+    def _send(self, message: Any) -> None:
+        try:
+            pickle.dump(message, self._requests)
+            self._requests.flush()
+        except OSError:  # it died: the replies say so
+            pass
+
+
+def _stand_by(requests: Any, replies: Any, settings: Settings) -> None:  # pragma: no cover
+    """The standby child: the engine imported and run once on a small module (what
+    the first lint imports and builds), then the first passes asked for."""
+    from async_lint import engine
+
+    engine.lint_source(WARM_UP, "warm-up.py", settings, defer=True, shortcut=False)
+    modules, shortcut = pickle.load(requests)
+    _start_worker(settings, modules, shortcut, True)
+    while True:
+        for task in pickle.load(requests):
+            pickle.dump(_first_pass(task), replies)
+            replies.flush()
+
+
+WARM_UP = "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0)\n"
 
 
 # -- in a worker process (or in this one, for `--jobs 1`) -----------------------

@@ -134,6 +134,11 @@ class ProjectIndex:
 
     # -- chains -------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Find every chain now (else the first question finds them)."""
+        for kind in (BLOCKING, LOOPS):
+            self._chains_of(kind)
+
     def chain(
         self, callees: Iterable[str], kind: str = BLOCKING, caller: ModuleSummary | None = None
     ) -> Chain | None:
