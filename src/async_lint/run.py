@@ -144,6 +144,7 @@ class Run:
         if options.reuse and stdin is None and store is not None:
             reused = passes.reused()
             if reused is not None:
+                passes.close()  # nothing to lint: the standby goes now
                 self.stats.cache_written = True
                 if options.sources:
                     reused = [_with_source(r, f) for r, (f, _) in zip(reused, files, strict=True)]
@@ -203,8 +204,11 @@ class _Passes:
                 results[index] = found
                 self.run.stats.cached.append(file)
         replies = self._lint(missing, position_pending=False)
-        if self.options.standby is not None and self.options.standby.linting:
-            self.guess = self._guess(stdin, results)
+        if self.options.standby is not None:
+            if self.options.standby.linting:
+                self.guess = self._guess(stdin, results)
+            elif not missing:
+                self.options.standby.dismiss()  # nothing to lint: it goes now
         for index, result in replies:
             results[index] = result
         self.run.stats.linted = [self.files[i][0] for i in missing]
