@@ -498,3 +498,47 @@ def test_a_summary_of_the_wrong_types_is_not_read(changes):
     assert (decoded.calls, decoded.blocking, decoded.loops) == ((("pkg.read",),), ("open()",), ())
     with pytest.raises(ValueError):
         cache.decode(json.dumps(_summary_entry(**changes)), "pkg.py")
+
+
+def _placed_entry() -> tuple[dict, list]:
+    """A first pass with two positioned pending calls (ASL110 and ASL402 of one
+    call), as the cache keeps it, and the diagnostics the engine gave them."""
+    from async_lint import engine
+
+    source = "from lib import nap\n\nasync def handler():\n    nap()\n"
+    result = engine.lint_source(
+        source, "app.py", Settings(), defer=True, project_modules=frozenset({"app", "lib"}),
+        position_pending=True,
+    )  # fmt: skip
+    assert [p.code for p in result.pending] == ["ASL110", "ASL402"]
+    return json.loads(cache.encode(result)), [p.diagnostic for p in result.pending]
+
+
+def test_positioned_pending_calls_are_decoded_when_asked():
+    entry, expected = _placed_entry()
+    assert isinstance(entry["placed"], str)  # one string, however many calls
+    decoded = cache.decode(json.dumps(entry), "app.py")
+    assert [p.diagnostic for p in decoded.pending] == [None, None]
+    assert [p.positioned for p in decoded.pending] == [True, True]
+    assert decoded.positions() == expected and all(expected)
+    assert json.loads(cache.encode(decoded)) == entry  # kept as it came
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        lambda e: e.update(placed=None),
+        lambda e: e.update(placed=7),
+        lambda e: e.update(placed="[]"),  # fewer than the calls positioned
+        lambda e: e.update(placed="[[1, 2]]"),
+        lambda e: e.update(placed=e["placed"].replace('"ASL110"', "110")),
+        lambda e: e.update(placed="{not json"),
+        lambda e: e.__delitem__("placed"),
+        lambda e: e["pending"][0].__setitem__(2, 1),  # not a bool
+    ],
+)
+def test_a_corrupt_record_of_positioned_calls_is_not_read(corrupt):
+    entry, _ = _placed_entry()
+    corrupt(entry)
+    with pytest.raises(ValueError):
+        cache.decode(json.dumps(entry), "app.py")

@@ -5,7 +5,9 @@ place among packages, the settings, the run's top-level packages and the code
 of async-lint itself. The cache keeps one JSON file per combination of the
 last three (its name is their hash), holding for each file path the sha256 of
 the bytes linted, the module name they were linted as, and the result:
-findings with their fixes, tracebacks, pending calls and the module summary.
+findings with their fixes, tracebacks, pending calls and the module summary
+(the diagnostics of the positioned pending calls as one JSON text of its
+own, decoded only for a call that is confirmed).
 Beside them, the completed findings of the last run, under a hash of every
 file it linted with its bytes: a run of the very same files reports them
 without deciding anything again.
@@ -273,16 +275,33 @@ def _unlink(path: str) -> None:
 # -- results as data ----------------------------------------------------------
 
 
+class Placed:
+    """A result's positioned pending findings, as the JSON text of their
+    diagnostics (in the order of its pending list), decoded only when asked:
+    most are never confirmed. Checked when the result is decoded."""
+
+    __slots__ = ("filename", "text")
+
+    def __init__(self, filename: str, text: str) -> None:
+        self.filename, self.text = filename, text
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [_decode_diagnostic(d, self.filename) for d in _list(json.loads(self.text))]
+
+
 def encode(result: Result) -> str:
     """A first-pass result as JSON text, without its file name and source."""
+    if result.placed is not None:
+        placed: str | None = result.placed.text
+    else:
+        positioned = [_diagnostic(p.diagnostic) for p in result.pending if p.diagnostic]
+        placed = _dumps(positioned) if positioned else None
     data = {
         "diagnostics": [_diagnostic(d) for d in result.diagnostics],
         "tracebacks": list(result.tracebacks),
         "summary": None if result.summary is None else to_data(result.summary),
-        "pending": [
-            [p.code, list(p.callees), None if p.diagnostic is None else _diagnostic(p.diagnostic)]
-            for p in result.pending
-        ],
+        "pending": [[p.code, list(p.callees), p.positioned] for p in result.pending],
+        "placed": placed,  # text within the text: a run holds it as one string
     }
     return _dumps(data)
 
@@ -301,14 +320,23 @@ def decode(text: Any, filename: str) -> Result:
             raise ValueError("tracebacks")
         summary = None if data["summary"] is None else _decode_summary(data["summary"])
         pending = []
-        for code, callees, diagnostic in _list(data["pending"]):
-            if not isinstance(code, str) or not isinstance(callees, (list, tuple)):
+        for code, callees, positioned in _list(data["pending"]):
+            if not isinstance(code, str) or not isinstance(callees, list):
                 raise ValueError("pending")
-            positioned = None if diagnostic is None else _decode_diagnostic(diagnostic, filename)
-            pending.append(Pending(sys.intern(code), tuple(map(sys.intern, callees)), positioned))
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+            if type(positioned) is not bool:
+                raise ValueError("pending")
+            callees = tuple(map(sys.intern, callees))
+            pending.append(Pending(sys.intern(code), callees, placed=positioned))
+        placed = None
+        if any(p.placed for p in pending):
+            placed = Placed(filename, data["placed"])
+            if not isinstance(placed.text, str):
+                raise ValueError("placed")
+            if len(placed.diagnostics()) != sum(p.placed for p in pending):  # each decodes
+                raise ValueError("placed")
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise ValueError(f"not a cached result: {error}") from None
-    return Result(diagnostics, tracebacks, summary, pending)
+    return Result(diagnostics, tracebacks, summary, pending, placed=placed)
 
 
 def _diagnostic(d: Diagnostic) -> list[Any]:

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from async_lint.analysis.project import BLOCKING, LOOPS, Chain, ProjectIndex
 from async_lint.analysis.summary import ModuleSummary
 from async_lint.catalog import CHAIN_TEMPLATES
 from async_lint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from async_lint.cache import Placed
 
 LOOP_RULES = frozenset({"ASL402"})  # whose chains end at event loops
 
@@ -28,6 +32,11 @@ class Pending:
     code: str
     callees: tuple[str, ...]
     diagnostic: Diagnostic | None = None  # positioned, when the module was anyway
+    placed: bool = False  # positioned, its diagnostic in its result's `placed`
+
+    @property
+    def positioned(self) -> bool:
+        return self.diagnostic is not None or self.placed
 
     def decide(self, index: ProjectIndex, caller: ModuleSummary | None) -> Chain | None:
         kind = LOOPS if self.code in LOOP_RULES else BLOCKING
@@ -44,6 +53,18 @@ class Result:
     # The text linted, for reports that quote it (`--output-format full`); kept
     # only with findings, so a run does not hold every clean file in memory.
     source: str | None = None
+    # The diagnostics of the `placed` pending findings, as the cache keeps them
+    # (`cache.Placed`): decoded only if one is confirmed. A large project's
+    # modules hold tens of thousands, half of what their results would take.
+    placed: Placed | None = None
+
+    def positions(self) -> list[Diagnostic | None]:
+        """Each pending finding's diagnostic, or None if it was not positioned."""
+        placed = iter(self.placed.diagnostics() if self.placed is not None else ())
+        return [
+            p.diagnostic if p.diagnostic is not None else next(placed) if p.placed else None
+            for p in self.pending
+        ]
 
 
 def chain_message(code: str, chain: Chain) -> str:
@@ -55,7 +76,7 @@ def needs_positions(result: Result, index: ProjectIndex) -> bool:
     """Does a pending finding that the index confirms wait for its position? Then
     `complete()` needs the module linted again with `position_pending`."""
     return any(
-        p.diagnostic is None and p.decide(index, result.summary) is not None for p in result.pending
+        not p.positioned and p.decide(index, result.summary) is not None for p in result.pending
     )
 
 
@@ -68,15 +89,15 @@ def complete(
     lint, with `position_pending`)."""
     pending, caller = result.pending, result.summary
     decided = [(p, p.decide(index, caller)) for p in pending]
-    if any(chain and p.diagnostic is None for p, chain in decided):
+    if any(chain and not p.positioned for p, chain in decided):
         if relint is None:
             raise ValueError("a confirmed pending finding has no position; pass `relint`")
         return complete(relint(), index)
-    found = [
-        replace(p.diagnostic, message=chain_message(p.code, chain))
-        for p, chain in decided
-        if chain is not None and p.diagnostic is not None
-    ]
+    found = []
+    if any(chain for _, chain in decided):
+        for (p, chain), diagnostic in zip(decided, result.positions(), strict=True):
+            if chain is not None and diagnostic is not None:
+                found.append(replace(diagnostic, message=chain_message(p.code, chain)))
     diagnostics = sorted([*result.diagnostics, *found], key=lambda d: d.sort_key)
     source = result.source if diagnostics else None
     return Result(diagnostics, result.tracebacks, result.summary, source=source)
