@@ -54,10 +54,21 @@ def test_the_same_findings_whatever_the_workers_and_the_cache(tree):
     assert _check(tree, "--jobs", "2") == expected  # warm
     assert _check(tree, "--jobs", "1") == expected  # warm, in this process
     assert (tree / cache.DIRECTORY / ".gitignore").read_text().splitlines()[-1] == "*"
-    for file in sorted(tree.rglob("*.py"))[:2]:  # touched: linted by the worker started ahead
-        with open(file, "a") as handle:
-            handle.write("# touched\n")
-    assert _check(tree, "--jobs", "2") == expected
+    # one file touched: linted by the worker started ahead; then standard input
+    # beside it, linted in this process
+    command = ["check", "--select", "ALL", "--output-format", "json", "--exit-zero", "--verbose"]
+    stdin = ["--stdin-filename", "typed.py", "-", "."]
+    text = "import time\n\nasync def handler():\n    time.sleep(1)\n"
+    first_file = sorted(tree.rglob("*.py"))[0]
+    _append(first_file, "# touched\n")
+    touched = run_cli(*command, "--jobs", "2", ".", cwd=tree)
+    alone = run_cli(*command, "--no-cache", *stdin, cwd=tree, stdin=text)
+    _append(first_file, "# touched again\n")
+    beside = run_cli(*command, *stdin, cwd=tree, stdin=text)
+    for run in (touched, beside):
+        assert "1 linted in the worker started ahead" in run.stderr
+    assert json.loads(touched.stdout) == expected
+    assert json.loads(beside.stdout) == json.loads(alone.stdout) != expected
 
 
 def _run(root: Path, **options) -> tuple[list, Run]:
@@ -152,7 +163,7 @@ def _lints_a_touched_file(chain: Path) -> None:
 
 def _is_left_out_when_it_cannot_serve(chain: Path) -> None:
     first, _ = _run(chain, jobs=2)
-    dead, other_settings, standby = _ahead(chain), _ahead(chain, ignore=("ASL110",)), _ahead(chain)
+    dead, other_settings, spare = _ahead(chain), _ahead(chain, ignore=("ASL110",)), _ahead(chain)
     os.kill(dead.pid, signal.SIGKILL)
     for n, standby in enumerate([dead, other_settings]):
         _append(chain / "app.py", f"# touched {n}\n")
@@ -162,10 +173,53 @@ def _is_left_out_when_it_cannot_serve(chain: Path) -> None:
     # more files than one worker lints: a pool, and the standby is dismissed
     _append(chain / "app.py", "# touched again\n")
     _append(chain / "lib.py", "# touched again\n")
-    Standby.lint = _not_here
+    Standby.lint = lambda self, tasks: _not_here(tasks[0])
     setup = (Settings(root=chain), run.modules, True)
-    touched, run = _run(chain, jobs=2, standby=standby)
-    assert touched == first and run.stats.workers == 2 and not standby.ready(*setup)
+    pool = run_module._pool
+
+    def _pool(*args):
+        assert not spare.ready(*setup), "the standby still there beside the pool"
+        return pool(*args)
+
+    run_module._pool = _pool
+    touched, run = _run(chain, jobs=2, standby=spare)
+    assert touched == first and run.stats.workers == 2
+
+
+def _no_process_to_spare(chain: Path) -> None:
+    def fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    os.fork = fork
+    assert Standby.fork(Settings(root=chain)) is None
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == set()  # Ctrl-C not held
+    found, _ = _run(chain, jobs=1)  # this process lints
+    assert [(name, code) for name, _, code, _ in found] == [("app.py", "ASL110")]
+
+
+_FIRST_PASS = run_module._first_pass
+
+
+def _answers_once(task, answered=[]):  # noqa: B006 - the child's count
+    answered.append(task)
+    if len(answered) > 1:
+        os._exit(3)  # the child dies before its second reply
+    return _FIRST_PASS(task)
+
+
+def _dies_after_its_first_reply(chain: Path) -> None:
+    first, _ = _run(chain, jobs=2)
+    run_module._first_pass = _answers_once
+    standby = _ahead(chain)
+    here = []
+    run_module._first_pass = lambda task: (here.append(task[1]), _FIRST_PASS(task))[1]
+    for name in ("app.py", "lib.py", "other.py"):
+        _append(chain / name, "# touched\n")
+    touched, run = _run(chain, jobs=None, standby=standby)  # auto: too few for a pool
+    assert touched == first and run.stats.workers == 0 and run.stats.ahead
+    # the rest of the first pass, not app.py again; then app.py to place its finding
+    assert here == [str(chain / name) for name in ("lib.py", "other.py", "app.py")]
+    assert run.stats.relinted == [str(chain / "app.py")]
 
 
 def _builds_the_index_meanwhile(chain: Path) -> None:
@@ -182,9 +236,20 @@ def _builds_the_index_meanwhile(chain: Path) -> None:
     (chain / "lib.py").write_text("import time\n\ndef nap():\n    time.sleep(1)\n")
     found, run = _run(chain, jobs=2, standby=_ahead(chain))
     assert found == first and len(built) == 3 and run.index is not built[2]
+    # the same functions in another order: another walk of the call graph
+    two = "import time\n\ndef {}():\n    time.sleep(1)\n\ndef {}():\n    time.sleep(1)\n"
+    (chain / "lib.py").write_text(two.format("nap", "doze"))
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert found == first and len(built) == 4 and run.index is not built[3]
+    (chain / "lib.py").write_text(two.format("doze", "nap"))
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert found == first and len(built) == 5 and run.index is not built[4]
+    _append(chain / "lib.py", "# the same order\n")
+    found, run = _run(chain, jobs=2, standby=_ahead(chain))
+    assert found == first and len(built) == 6 and run.index is built[5]
     (chain / "new.py").write_text("import lib\n\nasync def go():\n    lib.nap()\n")
     found, run = _run(chain, jobs=2, standby=_ahead(chain))
-    assert len(found) == 2 and len(built) == 3  # nothing known of new.py: no guess
+    assert len(found) == 2 and len(built) == 6  # nothing known of new.py: no guess
 
 
 @linux_only
@@ -197,6 +262,16 @@ def test_the_worker_started_ahead_is_left_out_when_it_cannot_serve(chain):
     """Dead, started with other settings, or more files than it lints: this
     process or the pool lints instead."""
     _in_a_fresh_process(_is_left_out_when_it_cannot_serve, chain)
+
+
+@linux_only
+def test_no_worker_started_ahead_when_no_process_can_be_forked(chain):
+    _in_a_fresh_process(_no_process_to_spare, chain)
+
+
+@linux_only
+def test_the_files_a_worker_started_ahead_left_are_linted_here(chain):
+    _in_a_fresh_process(_dies_after_its_first_reply, chain)
 
 
 @linux_only

@@ -275,15 +275,14 @@ def _unlink(path: str) -> None:
 # -- results as data ----------------------------------------------------------
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
 class Placed:
     """A result's positioned pending findings, as the JSON text of their
     diagnostics (in the order of its pending list), decoded only when asked:
     most are never confirmed. Checked when the result is decoded."""
 
-    __slots__ = ("filename", "text")
-
-    def __init__(self, filename: str, text: str) -> None:
-        self.filename, self.text = filename, text
+    filename: str
+    text: str
 
     def diagnostics(self) -> list[Diagnostic]:
         return [_decode_diagnostic(d, self.filename) for d in _list(json.loads(self.text))]
@@ -291,7 +290,8 @@ class Placed:
 
 def encode(result: Result) -> str:
     """A first-pass result as JSON text, without its file name and source."""
-    if result.placed is not None:
+    if result.placed is not None:  # decoded from the cache: as it came
+        assert not any(p.diagnostic for p in result.pending), "positions kept two ways"
         placed: str | None = result.placed.text
     else:
         positioned = [_diagnostic(p.diagnostic) for p in result.pending if p.diagnostic]
@@ -326,13 +326,13 @@ def decode(text: Any, filename: str) -> Result:
             if type(positioned) is not bool:
                 raise ValueError("pending")
             callees = tuple(map(sys.intern, callees))
-            pending.append(Pending(sys.intern(code), callees, placed=positioned))
+            pending.append(Pending(sys.intern(code), callees, encoded=positioned))
         placed = None
-        if any(p.placed for p in pending):
+        if any(p.encoded for p in pending):
             placed = Placed(filename, data["placed"])
             if not isinstance(placed.text, str):
                 raise ValueError("placed")
-            if len(placed.diagnostics()) != sum(p.placed for p in pending):  # each decodes
+            if len(placed.diagnostics()) != sum(p.encoded for p in pending):  # each decodes
                 raise ValueError("placed")
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise ValueError(f"not a cached result: {error}") from None

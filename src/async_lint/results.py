@@ -32,11 +32,11 @@ class Pending:
     code: str
     callees: tuple[str, ...]
     diagnostic: Diagnostic | None = None  # positioned, when the module was anyway
-    placed: bool = False  # positioned, its diagnostic in its result's `placed`
+    encoded: bool = False  # positioned, its diagnostic still in its result's `placed`
 
     @property
     def positioned(self) -> bool:
-        return self.diagnostic is not None or self.placed
+        return self.diagnostic is not None or self.encoded
 
     def decide(self, index: ProjectIndex, caller: ModuleSummary | None) -> Chain | None:
         kind = LOOPS if self.code in LOOP_RULES else BLOCKING
@@ -53,7 +53,7 @@ class Result:
     # The text linted, for reports that quote it (`--output-format full`); kept
     # only with findings, so a run does not hold every clean file in memory.
     source: str | None = None
-    # The diagnostics of the `placed` pending findings, as the cache keeps them
+    # The diagnostics of the `encoded` pending findings, as the cache keeps them
     # (`cache.Placed`): decoded only if one is confirmed. A large project's
     # modules hold tens of thousands, half of what their results would take.
     placed: Placed | None = None
@@ -62,7 +62,7 @@ class Result:
         """Each pending finding's diagnostic, or None if it was not positioned."""
         placed = iter(self.placed.diagnostics() if self.placed is not None else ())
         return [
-            p.diagnostic if p.diagnostic is not None else next(placed) if p.placed else None
+            p.diagnostic if p.diagnostic is not None else next(placed) if p.encoded else None
             for p in self.pending
         ]
 

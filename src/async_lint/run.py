@@ -151,7 +151,7 @@ class Run:
                 return reused
         results = passes.first(stdin)
         summaries = [r.summary for r in ([stdin] if stdin else []) + results if r.summary]
-        if passes.guess is not None and passes.guess[0] == summaries:
+        if passes.guess is not None and _same(passes.guess[0], summaries):
             self.index = passes.guess[1]  # its chains are built already
         else:
             for summary in summaries:
@@ -212,9 +212,13 @@ class _Passes:
         for index, result in replies:
             results[index] = result
         self.run.stats.linted = [self.files[i][0] for i in missing]
+        standby = self.options.standby
+        self.run.stats.ahead = standby is not None and standby.answered > 0
         return results  # type: ignore[return-value]
 
-    def _guess(self, stdin: Result | None, results: list[Result | None]):
+    def _guess(
+        self, stdin: Result | None, results: list[Result | None]
+    ) -> tuple[list[ModuleSummary], ProjectIndex] | None:
         """The project index as it will most likely be, built while this process
         would only wait: with each file being linted summarised as it was before
         (an edit seldom changes a module's summary). None if one was not cached."""
@@ -315,7 +319,8 @@ class _Passes:
 
     def _lint(self, indexes: list[int], *, position_pending: bool) -> Iterator[tuple[int, Result]]:
         """(index, result) of each file, linted here, by the standby or in the pool,
-        in any order. The standby has them at once; the others as they are read."""
+        in any order. The standby is sent every task now; the others are linted
+        or submitted as the results are read."""
         tasks = [
             (i, *self.files[i], position_pending or _size(self.files[i][0]) >= POSITION_AHEAD)
             for i in indexes
@@ -339,7 +344,6 @@ class _Passes:
         if workers <= 1 and self.executor is None:
             run, shortcut = self.run, self.options.shortcut
             if tasks and standby is not None and standby.ready(run.settings, run.modules, shortcut):
-                run.stats.ahead = True
                 return standby.lint(tasks)
             _start_worker(run.settings, run.modules, shortcut)
             return map(_first_pass, tasks)
@@ -375,6 +379,16 @@ def _scheduled(executor: Executor, tasks: list[tuple], workers: int) -> Iterator
         for future in done:
             del flying[future]
             yield future.result()
+
+
+def _same(guessed: list[ModuleSummary], summaries: list[ModuleSummary]) -> bool:
+    """Whether the index built from `guessed` is the one `summaries` make: the same
+    summaries, each with its functions in the same order (the call graph is walked
+    in that order, and of two chains as short, the first found is kept)."""
+    return len(guessed) == len(summaries) and all(
+        a is b or (a == b and list(a.functions) == list(b.functions))
+        for a, b in zip(guessed, summaries, strict=True)
+    )
 
 
 def _workers(jobs: int | None, files: int) -> int:
@@ -445,26 +459,39 @@ class Standby:
         self._settings = settings
         self._setup: tuple[frozenset[str], bool] | None = None  # the run's, once sent
         self.linting = False  # tasks sent, not all replies read
+        self.answered = 0  # tasks the child linted
 
     @classmethod
     def fork(cls, settings: Settings) -> Standby | None:
         """A standby worker for a run with these settings, or None where fork is
-        not safe."""
+        not safe or fails."""
         if not sys.platform.startswith("linux") or threading.active_count() != 1:
             return None
         for stream in (sys.stdout, sys.stderr):  # nothing buffered to write twice
-            with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # closed, None
                 stream.flush()
         requests_in, requests_out = os.pipe()  # (read, write): to the child
         replies_in, replies_out = os.pipe()  # from it
-        pid = os.fork()
+        # Ctrl-C must never raise in the child, which would unwind into this
+        # process's code: held until the child ignores it (the parent lets it go).
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: this one lints
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            for end in (requests_in, requests_out, replies_in, replies_out):
+                os.close(end)
+            return None
         if pid == 0:  # pragma: no cover - the child; its work is checked by its replies
-            os.close(requests_out)
-            os.close(replies_in)
             try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                os.close(requests_out)
+                os.close(replies_in)
                 _stand_by(os.fdopen(requests_in, "rb"), os.fdopen(replies_out, "wb"), settings)
-            finally:
+            finally:  # whatever happened (an end of input, an error): out, and nothing else
                 os._exit(0)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(requests_in)
         os.close(replies_out)
         requests, replies = os.fdopen(requests_out, "wb"), os.fdopen(replies_in, "rb")
@@ -495,6 +522,7 @@ class Standby:
                 _start_worker(self._settings, *self._setup)
                 yield from map(_first_pass, tasks[done:])
                 break
+            self.answered += 1
             yield reply
         self.linting = False
 
