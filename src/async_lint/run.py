@@ -538,11 +538,9 @@ class Standby:
             os.waitpid(self.pid, 0)
 
     def _send(self, message: Any) -> None:
-        try:
+        with contextlib.suppress(OSError):  # it died: the replies will say so
             pickle.dump(message, self._requests)
             self._requests.flush()
-        except OSError:  # it died: the replies say so
-            pass
 
 
 def _stand_by(requests: Any, replies: Any, settings: Settings) -> None:  # pragma: no cover
