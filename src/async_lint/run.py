@@ -150,7 +150,7 @@ class Run:
                     reused = [_with_source(r, f) for r, (f, _) in zip(reused, files, strict=True)]
                 return reused
         results = passes.first(stdin)
-        summaries = [r.summary for r in ([stdin] if stdin else []) + results if r.summary]
+        summaries = _summaries(stdin, results)
         if passes.guess is not None and _same(passes.guess[0], summaries):
             self.index = passes.guess[1]  # its chains are built already
         else:
@@ -204,15 +204,15 @@ class _Passes:
                 results[index] = found
                 self.run.stats.cached.append(file)
         replies = self._lint(missing, position_pending=False)
-        if self.options.standby is not None:
-            if self.options.standby.linting:
+        standby = self.options.standby
+        if standby is not None:
+            if standby.linting:
                 self.guess = self._guess(stdin, results)
             elif not missing:
-                self.options.standby.dismiss()  # nothing to lint: it goes now
+                standby.dismiss()  # nothing to lint: it goes now
         for index, result in replies:
             results[index] = result
         self.run.stats.linted = [self.files[i][0] for i in missing]
-        standby = self.options.standby
         self.run.stats.ahead = standby is not None and standby.answered > 0
         return results  # type: ignore[return-value]
 
@@ -224,7 +224,7 @@ class _Passes:
         (an edit seldom changes a module's summary). None if one was not cached."""
         if self.store is None:
             return None
-        summaries = [stdin.summary] if stdin is not None and stdin.summary else []
+        guessed = []
         for index, result in enumerate(results):
             if result is None:
                 file, display = self.files[index]
@@ -235,8 +235,8 @@ class _Passes:
                     result = None
                 if result is None:
                     return None
-            if result.summary is not None:
-                summaries.append(result.summary)
+            guessed.append(result)
+        summaries = _summaries(stdin, guessed)
         guess = ProjectIndex(summaries, roots=self.run.index.roots)
         guess.prepare()
         return summaries, guess
@@ -379,6 +379,13 @@ def _scheduled(executor: Executor, tasks: list[tuple], workers: int) -> Iterator
         for future in done:
             del flying[future]
             yield future.result()
+
+
+def _summaries(stdin: Result | None, results: list[Result]) -> list[ModuleSummary]:
+    """What the project index is built from, in its order: standard input's
+    summary, then the files'."""
+    everything = ([stdin] if stdin is not None else []) + results
+    return [result.summary for result in everything if result.summary is not None]
 
 
 def _same(guessed: list[ModuleSummary], summaries: list[ModuleSummary]) -> bool:
@@ -543,6 +550,10 @@ class Standby:
             self._requests.flush()
 
 
+# What the standby lints first, so that its first real lint finds everything loaded.
+WARM_UP = "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0)\n"
+
+
 def _stand_by(requests: Any, replies: Any, settings: Settings) -> None:  # pragma: no cover
     """The standby child: the engine imported and run once on a small module (what
     the first lint imports and builds), then the first passes asked for."""
@@ -555,9 +566,6 @@ def _stand_by(requests: Any, replies: Any, settings: Settings) -> None:  # pragm
         for task in pickle.load(requests):
             pickle.dump(_first_pass(task), replies)
             replies.flush()
-
-
-WARM_UP = "import asyncio\n\n\nasync def main():\n    await asyncio.sleep(0)\n"
 
 
 # -- in a worker process (or in this one, for `--jobs 1`) -----------------------
